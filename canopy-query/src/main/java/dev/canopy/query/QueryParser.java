@@ -1,0 +1,288 @@
+package dev.canopy.query;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * Reads the JSON form of {@link Query} and {@link StatisticsQuery} strictly: unknown fields, wrong
+ * types, bad keys and unknown operators are {@link InvalidQueryException}s naming the offending part.
+ * Accepts Cloudforet's short and long condition names ({@code k/key}, {@code v/value},
+ * {@code o/operator}) and both sort shapes (a list of keys, or one {@code {key, desc, keys}} object).
+ */
+public final class QueryParser {
+
+    /** Longest {@code keyword} accepted; longer text is a mistake, not a search. */
+    public static final int MAX_KEYWORD_LENGTH = 1024;
+    /** Most conditions, sort keys or stages accepted in one list. */
+    public static final int MAX_LIST_SIZE = 256;
+
+    private static final Set<String> QUERY_FIELDS =
+            Set.of("filter", "filter_or", "sort", "page", "only", "keyword", "count_only", "minimal");
+    private static final Set<String> STATISTICS_FIELDS = Set.of("filter", "filter_or", "aggregate", "page");
+    private static final Set<String> CONDITION_FIELDS = Set.of("k", "key", "v", "value", "o", "operator");
+
+    private QueryParser() {
+    }
+
+    /** Parses a search query; {@code null} or JSON null is the query that matches everything. */
+    public static Query parseQuery(JsonNode json) {
+        if (json == null || json.isNull()) {
+            return Query.ALL;
+        }
+        requireObject(json, "query");
+        requireKnownFields(json, QUERY_FIELDS, "");
+        return new Query(
+                conditions(json.get("filter"), "filter"),
+                conditions(json.get("filter_or"), "filter_or"),
+                sort(json.get("sort"), "sort"),
+                page(json.get("page"), "page"),
+                list(json.get("only"), "only", (item, where) -> KeyPath.parse(text(item, where), where).key()),
+                keyword(json.get("keyword")),
+                bool(json.get("count_only"), "count_only"),
+                bool(json.get("minimal"), "minimal"));
+    }
+
+    /** Parses a statistics query; {@code aggregate} is required. */
+    public static StatisticsQuery parseStatisticsQuery(JsonNode json) {
+        if (json == null || json.isNull()) {
+            throw new InvalidQueryException("aggregate", "a statistics query needs an aggregate pipeline");
+        }
+        requireObject(json, "query");
+        requireKnownFields(json, STATISTICS_FIELDS, "");
+        List<AggregateStage> stages = list(json.get("aggregate"), "aggregate", QueryParser::stage);
+        if (stages.isEmpty()) {
+            throw new InvalidQueryException("aggregate", "a statistics query needs an aggregate pipeline");
+        }
+        return new StatisticsQuery(
+                conditions(json.get("filter"), "filter"),
+                conditions(json.get("filter_or"), "filter_or"),
+                stages,
+                page(json.get("page"), "page"));
+    }
+
+    private static List<Condition> conditions(JsonNode json, String where) {
+        return list(json, where, QueryParser::condition);
+    }
+
+    private static Condition condition(JsonNode json, String where) {
+        requireObject(json, where);
+        requireKnownFields(json, CONDITION_FIELDS, where + ".");
+        String keyField = json.has("k") ? "k" : "key";
+        String valueField = json.has("v") ? "v" : "value";
+        String operatorField = json.has("o") ? "o" : "operator";
+        if (!json.has(keyField)) {
+            throw new InvalidQueryException(where + ".k", "condition needs a key");
+        }
+        KeyPath key = KeyPath.parse(text(json.get(keyField), where + "." + keyField), where + "." + keyField);
+        Operator operator = Operator.EQ;
+        if (json.has(operatorField)) {
+            String name = text(json.get(operatorField), where + "." + operatorField);
+            operator = Operator.fromWireName(name).orElseThrow(() ->
+                    new InvalidQueryException(where + "." + operatorField, "unknown operator '" + name + "'"));
+        }
+        JsonNode value = json.has(valueField) ? json.get(valueField) : NullNode.getInstance();
+        requireValueShape(value, operator, where + "." + valueField);
+        return new Condition(key.key(), value, operator);
+    }
+
+    private static void requireValueShape(JsonNode value, Operator operator, String where) {
+        if (operator.takesList()) {
+            if (!value.isArray()) {
+                throw new InvalidQueryException(where, "operator '" + operator.wireName() + "' needs a list value");
+            }
+            if (value.size() > MAX_LIST_SIZE * 16) {
+                throw new InvalidQueryException(where, "list value has more than " + MAX_LIST_SIZE * 16 + " items");
+            }
+            for (JsonNode item : value) {
+                if (item.isContainer()) {
+                    throw new InvalidQueryException(where, "list items must be strings, numbers, booleans or null");
+                }
+            }
+        } else if (operator == Operator.EXISTS) {
+            if (!value.isBoolean()) {
+                throw new InvalidQueryException(where, "operator 'exists' needs true or false");
+            }
+        } else if (value.isContainer()) {
+            throw new InvalidQueryException(where,
+                    "operator '" + operator.wireName() + "' needs a string, number, boolean or null value");
+        }
+    }
+
+    private static List<SortKey> sort(JsonNode json, String where) {
+        if (json == null || json.isNull()) {
+            return List.of();
+        }
+        if (json.isObject()) {
+            // v1 shape: {key, desc} or {keys: [{key, desc}]}
+            requireKnownFields(json, Set.of("key", "desc", "keys"), where + ".");
+            if (json.has("keys")) {
+                return list(json.get("keys"), where + ".keys", QueryParser::sortKey);
+            }
+            return List.of(sortKey(json, where));
+        }
+        return list(json, where, QueryParser::sortKey);
+    }
+
+    private static SortKey sortKey(JsonNode json, String where) {
+        requireObject(json, where);
+        requireKnownFields(json, Set.of("key", "desc"), where + ".");
+        String key = KeyPath.parse(text(json.get("key"), where + ".key"), where + ".key").key();
+        return new SortKey(key, bool(json.get("desc"), where + ".desc"));
+    }
+
+    private static Page page(JsonNode json, String where) {
+        if (json == null || json.isNull()) {
+            return Page.ALL;
+        }
+        requireObject(json, where);
+        requireKnownFields(json, Set.of("start", "limit"), where + ".");
+        int start = integer(json.get("start"), where + ".start", 1);
+        int limit = integer(json.get("limit"), where + ".limit", 0);
+        return new Page(Math.max(start, 1), Math.max(limit, 0));
+    }
+
+    private static AggregateStage stage(JsonNode json, String where) {
+        requireObject(json, where);
+        if (json.size() != 1) {
+            throw new InvalidQueryException(where, "each stage is an object with exactly one stage name");
+        }
+        String name = json.propertyNames().iterator().next();
+        JsonNode body = json.get(name);
+        String at = where + "." + name;
+        return switch (name) {
+            case "group" -> group(body, at);
+            case "sort" -> new AggregateStage.Sort(stageSortKeys(body, at));
+            case "limit" -> new AggregateStage.Limit(positive(body, at));
+            case "unwind", "count", "project", "skip" ->
+                    throw new InvalidQueryException(at, "stage '" + name + "' is not supported yet");
+            default -> throw new InvalidQueryException(at, "unknown stage '" + name + "'");
+        };
+    }
+
+    private static AggregateStage.Group group(JsonNode json, String where) {
+        requireObject(json, where);
+        requireKnownFields(json, Set.of("keys", "fields"), where + ".");
+        List<AggregateStage.GroupKey> keys = list(json.get("keys"), where + ".keys", (item, at) -> {
+            requireObject(item, at);
+            requireKnownFields(item, Set.of("key", "name"), at + ".");
+            String key = KeyPath.parse(text(item.get("key"), at + ".key"), at + ".key").key();
+            return new AggregateStage.GroupKey(key, outputName(item.get("name"), at + ".name"));
+        });
+        List<AggregateStage.GroupField> fields = list(json.get("fields"), where + ".fields", (item, at) -> {
+            requireObject(item, at);
+            requireKnownFields(item, Set.of("key", "name", "operator"), at + ".");
+            String key = item.has("key") ? KeyPath.parse(text(item.get("key"), at + ".key"), at + ".key").key() : null;
+            return new AggregateStage.GroupField(key, outputName(item.get("name"), at + ".name"),
+                    text(item.get("operator"), at + ".operator"));
+        });
+        if (keys.isEmpty() && fields.isEmpty()) {
+            throw new InvalidQueryException(where, "group needs keys or fields");
+        }
+        return new AggregateStage.Group(keys, fields);
+    }
+
+    private static List<SortKey> stageSortKeys(JsonNode json, String where) {
+        requireObject(json, where);
+        requireKnownFields(json, Set.of("key", "desc", "keys"), where + ".");
+        if (json.has("keys")) {
+            return list(json.get("keys"), where + ".keys", (item, at) -> {
+                requireObject(item, at);
+                requireKnownFields(item, Set.of("key", "desc"), at + ".");
+                return new SortKey(outputName(item.get("key"), at + ".key"), bool(item.get("desc"), at + ".desc"));
+            });
+        }
+        return List.of(new SortKey(outputName(json.get("key"), where + ".key"), bool(json.get("desc"), where + ".desc")));
+    }
+
+    private static String outputName(JsonNode json, String where) {
+        String name = text(json, where);
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_-]{0,63}")) {
+            throw new InvalidQueryException(where, "name '" + name + "' must be a plain identifier");
+        }
+        return name;
+    }
+
+    private static String keyword(JsonNode json) {
+        if (json == null || json.isNull()) {
+            return null;
+        }
+        String keyword = text(json, "keyword");
+        if (keyword.length() > MAX_KEYWORD_LENGTH) {
+            throw new InvalidQueryException("keyword", "keyword is longer than " + MAX_KEYWORD_LENGTH + " characters");
+        }
+        return keyword.isBlank() ? null : keyword.strip();
+    }
+
+    private static <T> List<T> list(JsonNode json, String where, BiFunction<JsonNode, String, T> item) {
+        if (json == null || json.isNull()) {
+            return List.of();
+        }
+        if (!json.isArray()) {
+            throw new InvalidQueryException(where, "must be a list");
+        }
+        if (json.size() > MAX_LIST_SIZE) {
+            throw new InvalidQueryException(where, "has more than " + MAX_LIST_SIZE + " items");
+        }
+        List<T> items = new ArrayList<>(json.size());
+        for (int index = 0; index < json.size(); index++) {
+            items.add(item.apply(json.get(index), where + "[" + index + "]"));
+        }
+        return items;
+    }
+
+    private static void requireObject(JsonNode json, String where) {
+        if (json == null || !json.isObject()) {
+            throw new InvalidQueryException(where, "must be an object");
+        }
+    }
+
+    private static void requireKnownFields(JsonNode json, Set<String> known, String prefix) {
+        for (Iterator<String> names = json.propertyNames().iterator(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new InvalidQueryException(prefix + name, "unknown field '" + name + "'");
+            }
+        }
+    }
+
+    private static String text(JsonNode json, String where) {
+        if (json == null || !json.isString()) {
+            throw new InvalidQueryException(where, "must be a string");
+        }
+        return json.asString();
+    }
+
+    private static boolean bool(JsonNode json, String where) {
+        if (json == null || json.isNull()) {
+            return false;
+        }
+        if (!json.isBoolean()) {
+            throw new InvalidQueryException(where, "must be true or false");
+        }
+        return json.booleanValue();
+    }
+
+    private static int integer(JsonNode json, String where, int absent) {
+        if (json == null || json.isNull()) {
+            return absent;
+        }
+        if (!json.isIntegralNumber() || !json.canConvertToInt()) {
+            throw new InvalidQueryException(where, "must be an integer");
+        }
+        return json.intValue();
+    }
+
+    private static int positive(JsonNode json, String where) {
+        int value = integer(json, where, -1);
+        if (value < 1) {
+            throw new InvalidQueryException(where, "must be a positive integer");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.canopy.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The shape of one resource table as the compiler needs it: the table name, the document keys that
+ * are also real columns, the keys searched by {@code keyword}, the keys of a minimal projection and
+ * the default sort. Every table has {@code id}, {@code domain_id}, {@code created_at},
+ * {@code updated_at} and {@code doc jsonb}; the builder declares the first four as columns.
+ */
+public record TableSchema(String table, Map<String, Column> columns, List<String> keywordKeys,
+                          List<String> minimalKeys, List<SortKey> defaultSort) {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public TableSchema {
+        requireIdentifier(table);
+        columns = Map.copyOf(columns);
+        keywordKeys = List.copyOf(keywordKeys);
+        minimalKeys = List.copyOf(minimalKeys);
+        defaultSort = List.copyOf(defaultSort);
+    }
+
+    public Optional<Column> column(String key) {
+        return Optional.ofNullable(columns.get(key));
+    }
+
+    public static Builder builder(String table) {
+        return new Builder(table);
+    }
+
+    static void requireIdentifier(String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain SQL identifier: " + name);
+        }
+    }
+
+    /** Collects a table's declaration; {@link #build()} adds the standard columns. */
+    public static final class Builder {
+        private final String table;
+        private final Map<String, Column> columns = new LinkedHashMap<>();
+        private final List<String> keywordKeys = new ArrayList<>();
+        private final List<String> minimalKeys = new ArrayList<>();
+        private final List<SortKey> defaultSort = new ArrayList<>();
+
+        private Builder(String table) {
+            this.table = table;
+            column("domain_id", ColumnType.TEXT);
+            column("created_at", ColumnType.TIMESTAMP);
+            column("updated_at", ColumnType.TIMESTAMP);
+        }
+
+        /** The document key holding the resource id (e.g. {@code project_id}), stored in column {@code id}. */
+        public Builder idKey(String key) {
+            columns.put(key, new Column(key, "id", ColumnType.TEXT));
+            return this;
+        }
+
+        /** A top-level document key copied into a column of the same name. */
+        public Builder column(String key, ColumnType type) {
+            columns.put(key, new Column(key, key, type));
+            return this;
+        }
+
+        public Builder keyword(String... keys) {
+            keywordKeys.addAll(List.of(keys));
+            return this;
+        }
+
+        public Builder minimal(String... keys) {
+            minimalKeys.addAll(List.of(keys));
+            return this;
+        }
+
+        public Builder defaultSort(String key, boolean desc) {
+            defaultSort.add(new SortKey(key, desc));
+            return this;
+        }
+
+        public TableSchema build() {
+            return new TableSchema(table, columns, keywordKeys, minimalKeys, defaultSort);
+        }
+    }
+}

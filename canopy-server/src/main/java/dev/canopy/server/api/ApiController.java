@@ -1,0 +1,74 @@
+package dev.canopy.server.api;
+
+import java.io.IOException;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The one entry point of the API: finds the verb, binds and validates its request, runs it. */
+@RestController
+class ApiController {
+
+
+    private final VerbRegistry registry;
+    private final RequestBodyReader bodyReader;
+    private final ApiJson json;
+    private final Validator validator;
+    private final CallerResolver callerResolver;
+
+    ApiController(VerbRegistry registry, RequestBodyReader bodyReader, ApiJson json, Validator validator,
+                  CallerResolver callerResolver) {
+        this.registry = registry;
+        this.bodyReader = bodyReader;
+        this.json = json;
+        this.validator = validator;
+        this.callerResolver = callerResolver;
+    }
+
+    @PostMapping("/api/{service}/{resource}/{verb}")
+    ResponseEntity<byte[]> dispatch(@PathVariable String service, @PathVariable String resource,
+                                    @PathVariable String verb, HttpServletRequest request) throws IOException {
+        Verb<?, ?> target = registry.find(service, resource, verb).orElseThrow(() ->
+                ApiException.notFound("api", service + "/" + resource + "/" + verb));
+        Object body = json.readRequest(bodyReader.read(request), target.requestType());
+        validate(body);
+        Caller caller = callerResolver.resolve(request);
+        Object result = target.invoke(caller, body);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.write(result));
+    }
+
+    private void validate(Object body) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(body);
+        violations.stream()
+                .min(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .ifPresent(violation -> {
+                    throw toApiException(violation);
+                });
+    }
+
+    private static ApiException toApiException(ConstraintViolation<Object> violation) {
+        String key = snakeCase(violation.getPropertyPath().toString());
+        Class<?> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+        boolean missing = violation.getInvalidValue() == null
+                && (constraint == NotNull.class || constraint == NotBlank.class || constraint == NotEmpty.class);
+        return missing ? ApiException.requiredParameter(key) : ApiException.invalidParameter(key, violation.getMessage());
+    }
+
+    private static String snakeCase(String propertyPath) {
+        StringBuilder key = new StringBuilder();
+        for (String part : propertyPath.split("\\.")) {
+            key.append(key.isEmpty() ? "" : ".").append(ApiJson.snakeCase(part));
+        }
+        return key.toString();
+    }
+}

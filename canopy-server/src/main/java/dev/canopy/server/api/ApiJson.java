@@ -1,0 +1,199 @@
+package dev.canopy.server.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.canopy.query.InvalidQueryException;
+import dev.canopy.query.Query;
+import dev.canopy.query.QueryParser;
+import dev.canopy.query.StatisticsQuery;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * The API's JSON: snake_case names, strict binding (no unknown fields, no type coercion, no
+ * trailing garbage, no duplicate keys), nulls left out of responses, and Cloudforet's queries
+ * parsed by {@link QueryParser}. Binding failures become {@link ApiException}s naming the field.
+ */
+@Component
+public class ApiJson {
+
+    private final JsonMapper mapper;
+
+    ApiJson() {
+        SimpleModule queries = new SimpleModule("canopy-query")
+                .addDeserializer(Query.class, new TreeDeserializer<>(QueryParser::parseQuery))
+                .addDeserializer(StatisticsQuery.class, new TreeDeserializer<>(QueryParser::parseStatisticsQuery));
+        this.mapper = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfigDefaults(config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                .changeDefaultPropertyInclusion(inclusion -> inclusion
+                        .withValueInclusion(JsonInclude.Include.NON_NULL)
+                        .withContentInclusion(JsonInclude.Include.NON_NULL))
+                .addModule(queries)
+                .build();
+    }
+
+    /** Binds a request body to {@code type}; an empty body binds as {@code {}}. */
+    public <T> T readRequest(byte[] body, Class<T> type) {
+        try {
+            if (isBlank(body)) {
+                return mapper.readValue("{}", type);
+            }
+            JsonNode tree = mapper.readTree(body);
+            if (!tree.isObject()) {
+                throw ApiException.invalidParameter("body", "the request body must be a JSON object");
+            }
+            return mapper.treeToValue(tree, type);
+        } catch (StreamReadException malformed) {
+            throw new ApiException(ErrorCode.ERROR_JSON_FORMAT, "Malformed JSON"
+                    + (malformed.getLocation() != null
+                    ? " at line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr()
+                    : "") + ": " + firstLine(malformed.getOriginalMessage()),
+                    java.util.Map.of());
+        } catch (DatabindException binding) {
+            throw bindingFailure(binding, type);
+        }
+    }
+
+    public byte[] write(Object value) {
+        return mapper.writeValueAsBytes(value);
+    }
+
+    /** The mapper itself, for modules that turn free-form JSON into records. */
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
+    /** The wire name of a Java name: {@code countOnly} becomes {@code count_only}. */
+    static String snakeCase(String javaName) {
+        StringBuilder name = new StringBuilder(javaName.length() + 4);
+        for (char character : javaName.toCharArray()) {
+            if (Character.isUpperCase(character)) {
+                name.append(name.isEmpty() ? "" : "_").append(Character.toLowerCase(character));
+            } else {
+                name.append(character);
+            }
+        }
+        return name.toString();
+    }
+
+    private static ApiException bindingFailure(DatabindException binding, Class<?> rootType) {
+        String path = path(binding.getPath());
+        if (binding.getCause() instanceof InvalidQueryException invalidQuery) {
+            return ApiException.invalidParameter(path.isEmpty() ? invalidQuery.key() : path + "." + invalidQuery.key(),
+                    invalidQuery.reason());
+        }
+        if (binding.getCause() instanceof ApiException apiException) {
+            return apiException;
+        }
+        if (binding instanceof UnrecognizedPropertyException unknown) {
+            return ApiException.invalidParameter(path, "unknown parameter '" + unknown.getPropertyName() + "'");
+        }
+        if (binding instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return ApiException.invalidParameter(path.isEmpty() ? "body" : path,
+                    "must be " + describe(mismatch.getTargetType()));
+        }
+        return ApiException.invalidParameter(path.isEmpty() ? "body" : path, firstLine(binding.getOriginalMessage()));
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.toString().toUpperCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+        }
+        return "an object";
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte character : body) {
+            if (!Character.isWhitespace(character)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid input";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    /** Reads a JSON subtree and hands it to a parser of the query language. */
+    private static final class TreeDeserializer<T> extends ValueDeserializer<T> {
+        private final java.util.function.Function<JsonNode, T> parser;
+
+        TreeDeserializer(java.util.function.Function<JsonNode, T> parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) {
+            return this.parser.apply(context.readTree(parser));
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext context) {
+            return this.parser.apply(null);
+        }
+    }
+}

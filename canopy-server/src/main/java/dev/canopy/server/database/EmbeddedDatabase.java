@@ -1,0 +1,122 @@
+package dev.canopy.server.database;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server whose files live in {@code <data dir>/postgres}, started from the
+ * binaries shipped on Maven Central. It keeps its data across restarts, listens on loopback only,
+ * and is stopped (fast mode) when the instance shuts down. A server left running by an instance
+ * that was killed is stopped before a new one starts on the same files.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    static final String DATABASE = "canopy";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static EmbeddedDatabase start(Path directory, boolean durable) {
+        try {
+            Files.createDirectories(directory);
+            stopOrphanedServer(directory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    // Spring closes this bean after the connection pool; a JVM hook of its own would race it.
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            database.createCanopyDatabase();
+            log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), directory);
+            return database;
+        } catch (IOException | SQLException e) {
+            throw new EmbeddedDatabaseException("the embedded PostgreSQL could not start in " + directory, e);
+        }
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    String user() {
+        return "postgres";
+    }
+
+    private void createCanopyDatabase() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (exists.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+    }
+
+    /**
+     * If an instance died without stopping its PostgreSQL, the server still runs on our files (we
+     * hold the data directory lock, so it belongs to no live instance). Ask it to shut down and wait.
+     */
+    private static void stopOrphanedServer(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
+                : parsePid(lines.get(0)).flatMap(ProcessHandle::of)
+                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        log.warn("Stopping PostgreSQL process {} left running on {} by an earlier instance", postmaster.get().pid(), directory);
+        postmaster.get().destroy();
+        try {
+            postmaster.get().onExit().get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception notStopped) {
+            throw new EmbeddedDatabaseException("PostgreSQL process " + postmaster.get().pid()
+                    + " still runs on " + directory + "; stop it and start again", notStopped);
+        }
+    }
+
+    private static Optional<Long> parsePid(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.strip()));
+        } catch (NumberFormatException notAPid) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+        log.info("Embedded PostgreSQL stopped");
+    }
+}
