@@ -2,7 +2,8 @@ package dev.canopy.query;
 
 /**
  * A query that cannot be run as written. {@code key} names the offending part of the query, in the
- * form a client can find it ({@code filter[1].o}, {@code sort[0].key}, {@code aggregate[0].group}).
+ * form a client can find it ({@code filter[1].o}, {@code sort[0].key}, {@code aggregate[0].group}),
+ * or is empty when the query as a whole is wrong.
  */
 public class InvalidQueryException extends RuntimeException {
 

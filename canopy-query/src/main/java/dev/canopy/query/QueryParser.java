@@ -35,7 +35,7 @@ public final class QueryParser {
         if (json == null || json.isNull()) {
             return Query.ALL;
         }
-        requireObject(json, "query");
+        requireObject(json, "");
         requireKnownFields(json, QUERY_FIELDS, "");
         return new Query(
                 conditions(json.get("filter"), "filter"),
@@ -53,7 +53,7 @@ public final class QueryParser {
         if (json == null || json.isNull()) {
             throw new InvalidQueryException("aggregate", "a statistics query needs an aggregate pipeline");
         }
-        requireObject(json, "query");
+        requireObject(json, "");
         requireKnownFields(json, STATISTICS_FIELDS, "");
         List<AggregateStage> stages = list(json.get("aggregate"), "aggregate", QueryParser::stage);
         if (stages.isEmpty()) {
@@ -236,9 +236,10 @@ public final class QueryParser {
         return items;
     }
 
+    /** {@code where} is empty for the query itself, which the caller names. */
     private static void requireObject(JsonNode json, String where) {
         if (json == null || !json.isObject()) {
-            throw new InvalidQueryException(where, "must be an object");
+            throw new InvalidQueryException(where, where.isEmpty() ? "the query must be an object" : "must be an object");
         }
     }
 

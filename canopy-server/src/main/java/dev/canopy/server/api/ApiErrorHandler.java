@@ -39,7 +39,8 @@ class ApiErrorHandler {
 
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<byte[]> invalidQuery(InvalidQueryException failure) {
-        ApiException invalid = ApiException.invalidParameter("query." + failure.key(), failure.reason());
+        String key = failure.key().isEmpty() ? "query" : "query." + failure.key();
+        ApiException invalid = ApiException.invalidParameter(key, failure.reason());
         return respond(invalid.code(), invalid.getMessage(), invalid.details());
     }
 

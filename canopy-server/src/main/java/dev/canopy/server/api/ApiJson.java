@@ -3,6 +3,7 @@ package dev.canopy.server.api;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.canopy.query.InvalidQueryException;
@@ -109,8 +110,9 @@ public class ApiJson {
     private static ApiException bindingFailure(DatabindException binding, Class<?> rootType) {
         String path = path(binding.getPath());
         if (binding.getCause() instanceof InvalidQueryException invalidQuery) {
-            return ApiException.invalidParameter(path.isEmpty() ? invalidQuery.key() : path + "." + invalidQuery.key(),
-                    invalidQuery.reason());
+            String key = Stream.of(path, invalidQuery.key()).filter(part -> !part.isEmpty())
+                    .collect(Collectors.joining("."));
+            return ApiException.invalidParameter(key, invalidQuery.reason());
         }
         if (binding.getCause() instanceof ApiException apiException) {
             return apiException;
@@ -194,6 +196,12 @@ public class ApiJson {
         @Override
         public T getNullValue(DeserializationContext context) {
             return this.parser.apply(null);
+        }
+
+        /** An absent query stays null, so that a required one is reported as missing. */
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return null;
         }
     }
 }
