@@ -48,6 +48,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off")
+                    // Failed statements are reported to the caller; the server log keeps start-up,
+                    // shutdown, checkpoints and fatal problems, not every refused insert.
+                    .setServerConfig("log_min_messages", "log")
+                    .setServerConfig("log_min_error_statement", "panic")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(postgres);
