@@ -37,6 +37,8 @@ import tools.jackson.databind.module.SimpleModule;
 @Component
 public class ApiJson {
 
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
     private final JsonMapper mapper;
 
     ApiJson() {
@@ -66,14 +68,7 @@ public class ApiJson {
     /** Binds a request body to {@code type}; an empty body binds as {@code {}}. */
     public <T> T readRequest(byte[] body, Class<T> type) {
         try {
-            if (isBlank(body)) {
-                return mapper.readValue("{}", type);
-            }
-            JsonNode tree = mapper.readTree(body);
-            if (!tree.isObject()) {
-                throw ApiException.invalidParameter("body", "the request body must be a JSON object");
-            }
-            return mapper.treeToValue(tree, type);
+            return mapper.readValue(isBlank(body) ? EMPTY_OBJECT : body, type);
         } catch (StreamReadException malformed) {
             throw new ApiException(ErrorCode.ERROR_JSON_FORMAT, "Malformed JSON"
                     + (malformed.getLocation() != null
@@ -120,11 +115,13 @@ public class ApiJson {
         if (binding instanceof UnrecognizedPropertyException unknown) {
             return ApiException.invalidParameter(path, "unknown parameter '" + unknown.getPropertyName() + "'");
         }
-        if (binding instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return ApiException.invalidParameter(path.isEmpty() ? "body" : path,
-                    "must be " + describe(mismatch.getTargetType()));
+        if (path.isEmpty()) {
+            return ApiException.invalidParameter("body", "the request body must be a JSON object");
         }
-        return ApiException.invalidParameter(path.isEmpty() ? "body" : path, firstLine(binding.getOriginalMessage()));
+        if (binding instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return ApiException.invalidParameter(path, "must be " + describe(mismatch.getTargetType()));
+        }
+        return ApiException.invalidParameter(path, firstLine(binding.getOriginalMessage()));
     }
 
     private static String path(List<JacksonException.Reference> references) {

@@ -51,8 +51,10 @@ public class DocumentStore {
         this.compiler = new QueryCompiler(properties.maxPageLimit());
     }
 
-    /** Stores a new document, giving it an id, the scope's values and timestamps; returns it as stored. */
-    @Transactional
+    /**
+     * Stores a new document, giving it an id, the scope's values and timestamps; returns it as
+     * stored. One statement, so no transaction of its own: an id that collides is simply drawn again.
+     */
     public ObjectNode create(ResourceKind kind, StoreScope scope, ObjectNode document) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 1; ; attempt++) {

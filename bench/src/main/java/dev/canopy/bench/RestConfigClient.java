@@ -1,0 +1,63 @@
+package dev.canopy.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+
+/**
+ * Creates a config and reads it back through the server's REST API
+ * ({@code POST /api/config/domain-config/create}, then {@code .../get}), over one keep-alive
+ * HTTP/1.1 connection. Uses Apache HttpClient's classic, blocking client: like the JDBC driver on
+ * the other side of the comparison, it does the I/O on the calling thread, so the harness adds
+ * no thread hand-offs of its own to the server's cost. One connection, meant for one thread.
+ */
+public final class RestConfigClient implements RoundTripRun.Client {
+
+    private final CloseableHttpClient http = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(1).build())
+            .disableAutomaticRetries()
+            .build();
+    private final String createUri;
+    private final String getUri;
+    private final ConfigDocument documents;
+
+    /** A client of the server listening on {@code 127.0.0.1:port}. */
+    public RestConfigClient(int port, ConfigDocument documents) {
+        String base = "http://127.0.0.1:" + port + "/api/config/domain-config/";
+        this.createUri = base + "create";
+        this.getUri = base + "get";
+        this.documents = documents;
+    }
+
+    /** One round trip: create the config named {@code name}, get it, check the name came back. */
+    @Override
+    public void createAndGet(String name) throws IOException {
+        post(createUri, documents.create(name));
+        String config = post(getUri, documents.get(name));
+        documents.requireName(config, name, "POST " + getUri + " response");
+    }
+
+    private String post(String uri, String jsonBody) throws IOException {
+        HttpPost request = new HttpPost(uri);
+        request.setEntity(new StringEntity(jsonBody, ContentType.APPLICATION_JSON));
+        return http.execute(request, response -> {
+            String body = EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            if (response.getCode() != 200) {
+                throw new BenchmarkFailure("POST " + uri + " answered " + response.getCode() + " (expected 200): " + body);
+            }
+            return body;
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+}
