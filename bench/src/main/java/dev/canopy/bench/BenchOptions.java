@@ -22,7 +22,7 @@ public record BenchOptions(int iterations, int clients, boolean durable, boolean
 
     static final String USAGE = """
             usage: PlatformBenchmark [--iterations N] [--clients N] [--no-fsync] [--jdbc-only]   (run from the repo root)
-              --iterations N  timed round trips per run (default %d; a %d-iteration warm-up comes first)
+              --iterations N  timed round trips per run (default %d; a %d-round-trip warm-up comes first)
               --clients N     concurrent clients of the throughput runs (default %d)
               --no-fsync      run PostgreSQL without syncing commits to disk (CPU cost only)
               --jdbc-only     run only the raw-JDBC baseline; no server needed

@@ -85,8 +85,8 @@ public final class PlatformBenchmark {
             out.println("start_to_healthy_cold_ms=" + startUp.cold().toMillis());
             out.println("start_to_healthy_warm_ms=" + startUp.warm().toMillis());
         }
-        progress("measuring config create+get round trips (" + options.iterations() + " per run, after "
-                + RoundTripBenchmark.WARM_UP_ITERATIONS + " warm-up), with 1 and " + options.clients() + " clients");
+        progress("measuring config create+get round trips (" + RoundTripBenchmark.WARM_UP_ITERATIONS
+                + " to warm up, then " + options.iterations() + " per run), with 1 and " + options.clients() + " clients");
         for (RoundTripBenchmark.Result result
                 : new RoundTripBenchmark(options.iterations(), options.clients(), options.durable(), serverJar,
                 cleanup, out).run()) {

@@ -39,10 +39,13 @@ public final class RoundTripBenchmark {
     }
 
     /**
-     * Untimed round trips before each run. The server's JIT keeps compiling for tens of thousands
-     * of requests on a small machine; fewer and the first runs measure the compiler.
+     * Untimed round trips, with all clients, before any run is timed. The server's JIT keeps
+     * compiling for tens of thousands of requests on a small machine; fewer, and the first runs
+     * measure the compiler rather than the server.
      */
-    static final int WARM_UP_ITERATIONS = 5000;
+    static final int WARM_UP_ITERATIONS = 30_000;
+    /** Untimed round trips at the start of each run, for its new connections. */
+    private static final int RUN_WARM_UP_ITERATIONS = 500;
     private static final int ROUNDS = 3;
     private static final String DATABASE = "postgres";
     private static final String DB_USER = "postgres";
@@ -88,6 +91,11 @@ public final class RoundTripBenchmark {
         Optional<Integer> port = serverJar.isEmpty() ? Optional.empty() : Optional.of(startServer(serverJar.get(), jdbcUrl));
         JdbcConfigBaseline.createTable(jdbcUrl, DB_USER, DB_PASSWORD);
         RoundTripRun.ClientFactory jdbc = () -> JdbcConfigBaseline.open(jdbcUrl, DB_USER, DB_PASSWORD, documents);
+        if (port.isPresent()) {
+            RoundTripRun.measure("rest-warmup", concurrentClients, 0, WARM_UP_ITERATIONS,
+                    () -> new RestConfigClient(port.get(), documents));
+        }
+        RoundTripRun.measure("jdbc-warmup", concurrentClients, 0, WARM_UP_ITERATIONS, jdbc);
         List<Result> results = new ArrayList<>();
         for (int clients : List.of(1, concurrentClients)) {
             List<RoundTripRun> restRuns = new ArrayList<>();
@@ -139,7 +147,7 @@ public final class RoundTripBenchmark {
 
     private RoundTripRun measureAndReport(String side, int clients, int round, RoundTripRun.ClientFactory factory)
             throws Exception {
-        RoundTripRun run = RoundTripRun.measure(side + "-c" + clients + "-" + round, clients, WARM_UP_ITERATIONS,
+        RoundTripRun run = RoundTripRun.measure(side + "-c" + clients + "-" + round, clients, RUN_WARM_UP_ITERATIONS,
                 iterations, factory);
         // Every run is printed, not only the best, so the spread between rounds is visible.
         out.printf("%s_clients%d_run%d_roundtrips_per_s=%s%n", side, clients, round, PlatformBenchmark.rate(run));
