@@ -3,6 +3,8 @@ package dev.canopy.server.api;
 import java.io.IOException;
 import java.util.Set;
 
+import dev.canopy.server.system.CanopyProperties;
+import dev.canopy.server.system.ServerRole;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -25,9 +27,11 @@ class ApiController {
     private final ApiJson json;
     private final Validator validator;
     private final CallerResolver callerResolver;
+    private final boolean servesApi;
 
     ApiController(VerbRegistry registry, RequestBodyReader bodyReader, ApiJson json, Validator validator,
-                  CallerResolver callerResolver) {
+                  CallerResolver callerResolver, CanopyProperties properties) {
+        this.servesApi = properties.plays(ServerRole.API);
         this.registry = registry;
         this.bodyReader = bodyReader;
         this.json = json;
@@ -38,6 +42,11 @@ class ApiController {
     @PostMapping("/api/{service}/{resource}/{verb}")
     ResponseEntity<byte[]> dispatch(@PathVariable String service, @PathVariable String resource,
                                     @PathVariable String verb, HttpServletRequest request) throws IOException {
+        if (!servesApi) {
+            throw new ApiException(ErrorCode.ERROR_NOT_FOUND,
+                    "This instance does not play the api role (canopy.roles); send API calls to one that does",
+                    java.util.Map.of("key", "canopy.roles"));
+        }
         Verb<?, ?> target = registry.find(service, resource, verb).orElseThrow(() ->
                 ApiException.notFound("api", service + "/" + resource + "/" + verb));
         Object body = json.readRequest(bodyReader.read(request), target.requestType());

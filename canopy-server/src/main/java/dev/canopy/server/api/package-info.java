@@ -6,6 +6,7 @@
  * needs. The dispatcher reads the body (size-limited), binds it strictly to the verb's request
  * record, validates it, and calls the handler with the {@link dev.canopy.server.api.Caller}. Every
  * failure becomes Cloudforet's error body with an {@link dev.canopy.server.api.ErrorCode}; every
- * response carries the request id. Depends on no other module.
+ * response carries the request id. An instance that does not play the {@code api} role answers
+ * every verb with {@code ERROR_NOT_FOUND}. Depends on the {@code system} module for its settings.
  */
 package dev.canopy.server.api;

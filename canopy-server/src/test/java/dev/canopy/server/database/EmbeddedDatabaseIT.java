@@ -63,6 +63,17 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void anInstanceWithoutTheApiRoleServesNoVerbs() {
+        try (ConfigurableApplicationContext worker = start("canopy.data-dir=" + dataDir, "canopy.roles=scheduler,worker")) {
+            ApiClient.Response response = api(worker).post("/api/config/domain-config/list", "{}");
+
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.errorKey()).isEqualTo("canopy.roles");
+            assertThat(api(worker).send(api(worker).request("/actuator/health").GET()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void usesAnExternalDatabaseWhenOneIsConfigured() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start();
              ConfigurableApplicationContext server = start("canopy.data-dir=" + dataDir,
