@@ -1,6 +1,8 @@
 package dev.canopy.server.api;
 
 import java.io.IOException;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
 
 import dev.canopy.server.system.CanopyProperties;
@@ -45,7 +47,7 @@ class ApiController {
         if (!servesApi) {
             throw new ApiException(ErrorCode.ERROR_NOT_FOUND,
                     "This instance does not play the api role (canopy.roles); send API calls to one that does",
-                    java.util.Map.of("key", "canopy.roles"));
+                    Map.of("key", "canopy.roles"));
         }
         Verb<?, ?> target = registry.find(service, resource, verb).orElseThrow(() ->
                 ApiException.notFound("api", service + "/" + resource + "/" + verb));
@@ -59,7 +61,7 @@ class ApiController {
     private void validate(Object body) {
         Set<ConstraintViolation<Object>> violations = validator.validate(body);
         violations.stream()
-                .min(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .min(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
                 .ifPresent(violation -> {
                     throw toApiException(violation);
                 });

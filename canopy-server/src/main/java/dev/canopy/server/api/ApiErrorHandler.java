@@ -2,6 +2,7 @@ package dev.canopy.server.api;
 
 import java.util.Map;
 
+import dev.canopy.query.InvalidQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import dev.canopy.query.InvalidQueryException;
 
 /**
  * Turns every exception that leaves a controller into the error body: API failures as they are,

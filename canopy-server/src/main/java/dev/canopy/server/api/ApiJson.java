@@ -1,7 +1,10 @@
 package dev.canopy.server.api;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -74,7 +77,7 @@ public class ApiJson {
                     + (malformed.getLocation() != null
                     ? " at line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr()
                     : "") + ": " + firstLine(malformed.getOriginalMessage()),
-                    java.util.Map.of());
+                    Map.of());
         } catch (DatabindException binding) {
             throw bindingFailure(binding, type);
         }
@@ -153,7 +156,7 @@ public class ApiJson {
             return "a list";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+            return "one of " + Arrays.stream(type.getEnumConstants())
                     .map(constant -> constant.toString().toUpperCase(Locale.ROOT))
                     .collect(Collectors.joining(", "));
         }
@@ -179,9 +182,9 @@ public class ApiJson {
 
     /** Reads a JSON subtree and hands it to a parser of the query language. */
     private static final class TreeDeserializer<T> extends ValueDeserializer<T> {
-        private final java.util.function.Function<JsonNode, T> parser;
+        private final Function<JsonNode, T> parser;
 
-        TreeDeserializer(java.util.function.Function<JsonNode, T> parser) {
+        TreeDeserializer(Function<JsonNode, T> parser) {
             this.parser = parser;
         }
 

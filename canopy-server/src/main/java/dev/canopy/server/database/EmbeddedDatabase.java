@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -103,7 +104,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         log.warn("Stopping PostgreSQL process {} left running on {} by an earlier instance", postmaster.get().pid(), directory);
         postmaster.get().destroy();
         try {
-            postmaster.get().onExit().get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            postmaster.get().onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception notStopped) {
             throw new EmbeddedDatabaseException("PostgreSQL process " + postmaster.get().pid()
                     + " still runs on " + directory + "; stop it and start again", notStopped);

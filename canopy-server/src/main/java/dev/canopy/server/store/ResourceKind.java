@@ -1,5 +1,6 @@
 package dev.canopy.server.store;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,7 @@ public record ResourceKind(String name, String idPrefix, String idKey, TableSche
     List<Column> documentColumns() {
         return table.columns().values().stream()
                 .filter(column -> !STANDARD_COLUMNS.contains(column.name()))
-                .sorted(java.util.Comparator.comparing(Column::name))
+                .sorted(Comparator.comparing(Column::name))
                 .toList();
     }
 }
