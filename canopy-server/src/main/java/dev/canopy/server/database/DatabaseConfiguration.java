@@ -19,7 +19,8 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(NoExternalDatabaseCondition.class)
     EmbeddedDatabase embeddedDatabase(DataDirectory dataDirectory, DatabaseProperties properties) {
-        return EmbeddedDatabase.start(dataDirectory.resolve("postgres"), properties.embeddedDurable());
+        return EmbeddedDatabase.start(dataDirectory.resolve("postgres"), dataDirectory.resolve("database-password"),
+                properties.embeddedDurable());
     }
 
     /** The pool is created after, and so closed before, the embedded server it connects to. */
@@ -32,6 +33,7 @@ class DatabaseConfiguration {
         if (database != null) {
             config.setJdbcUrl(database.jdbcUrl());
             config.setUsername(database.user());
+            config.setPassword(database.password());
         } else {
             log.info("Using the external PostgreSQL at {}", properties.url());
             config.setJdbcUrl(properties.url());

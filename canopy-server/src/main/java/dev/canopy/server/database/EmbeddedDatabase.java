@@ -29,21 +29,34 @@ final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
-    private final EmbeddedPostgres postgres;
+    /** Every connection, local or over loopback, must present the password. */
+    private static final String HOST_BASED_AUTHENTICATION = """
+            # Written by Canopy at every start: every connection needs the password kept in the
+            # data directory's database-password file.
+            local   all   all                  scram-sha-256
+            host    all   all   127.0.0.1/32   scram-sha-256
+            host    all   all   ::1/128        scram-sha-256
+            """;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final String password;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
-    static EmbeddedDatabase start(Path directory, boolean durable) {
+    static EmbeddedDatabase start(Path directory, Path passwordFile, boolean durable) {
         try {
             Files.createDirectories(directory);
             stopOrphanedServer(directory);
+            String password = DatabasePassword.readOrCreate(passwordFile, Files.exists(directory.resolve("PG_VERSION")));
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     // Spring closes this bean after the connection pool; a JVM hook of its own would race it.
                     .setRegisterShutdownHook(false)
+                    .setConnectConfig("password", password)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", durable ? "on" : "off")
@@ -55,7 +68,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("log_min_error_statement", "panic")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
+            database.requirePassword(directory);
             database.createCanopyDatabase();
             log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), directory);
             return database;
@@ -70,6 +84,28 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     String user() {
         return "postgres";
+    }
+
+    String password() {
+        return password;
+    }
+
+    /**
+     * initdb lets any local user in without a password; set the superuser's password and require
+     * it from then on. On later starts the files already say so and nothing changes.
+     */
+    private void requirePassword(Path directory) throws IOException, SQLException {
+        Path hba = directory.resolve("pg_hba.conf");
+        if (HOST_BASED_AUTHENTICATION.equals(Files.readString(hba, StandardCharsets.UTF_8))) {
+            return;
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            // The password is hex digits we generated; ALTER ROLE takes no bound parameters.
+            statement.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+            Files.writeString(hba, HOST_BASED_AUTHENTICATION, StandardCharsets.UTF_8);
+            statement.execute("SELECT pg_reload_conf()");
+        }
     }
 
     private void createCanopyDatabase() throws SQLException {

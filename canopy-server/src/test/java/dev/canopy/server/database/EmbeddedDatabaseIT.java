@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.nio.file.Path;
 
 import dev.canopy.server.ApiClient;
@@ -48,6 +52,22 @@ class EmbeddedDatabaseIT {
             ApiClient.Response read = api(second).post("/api/config/domain-config/get", "{\"name\": \"survivor\"}");
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.body().at("/data/kept/1").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void letsNoOneIntoTheEmbeddedDatabaseWithoutItsPassword() throws Exception {
+        try (ConfigurableApplicationContext server = start("canopy.data-dir=" + dataDir)) {
+            EmbeddedDatabase database = server.getBean(EmbeddedDatabase.class);
+
+            assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "postgres", "").close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password");
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", database.password())) {
+                assertThat(connection.isValid(5)).isTrue();
+            }
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("database-password")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
     }
 
