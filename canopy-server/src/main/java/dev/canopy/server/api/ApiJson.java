@@ -71,6 +71,10 @@ public class ApiJson {
     /** Binds a request body to {@code type}; an empty body binds as {@code {}}. */
     public <T> T readRequest(byte[] body, Class<T> type) {
         try {
+            if (containsNulEscape(body)) {
+                // PostgreSQL text and jsonb cannot hold U+0000; refuse it here rather than fail in the database.
+                throw ApiException.invalidParameter("body", "text may not contain the NUL character (\\u0000)");
+            }
             return mapper.readValue(isBlank(body) ? EMPTY_OBJECT : body, type);
         } catch (StreamReadException malformed) {
             throw new ApiException(ErrorCode.ERROR_JSON_FORMAT, "Malformed JSON"
@@ -163,6 +167,21 @@ public class ApiJson {
         return "an object";
     }
 
+    /** Whether a JSON text holds the escape {@code \u0000}; escape pairs are consumed left to right, so {@code \\u0000} is not one. */
+    static boolean containsNulEscape(byte[] json) {
+        for (int index = 0; index < json.length - 1; index++) {
+            if (json[index] != '\\') {
+                continue;
+            }
+            if (json[index + 1] == 'u' && index + 5 < json.length
+                    && json[index + 2] == '0' && json[index + 3] == '0' && json[index + 4] == '0' && json[index + 5] == '0') {
+                return true;
+            }
+            index++; // skip the escaped character
+        }
+        return false;
+    }
+
     private static boolean isBlank(byte[] body) {
         for (byte character : body) {
             if (!Character.isWhitespace(character)) {
@@ -172,12 +191,15 @@ public class ApiJson {
         return true;
     }
 
+    /** The first line of a parser message, without the parser's notes on where its input came from. */
     private static String firstLine(String message) {
         if (message == null) {
             return "invalid input";
         }
         int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        String line = end < 0 ? message : message.substring(0, end);
+        int sourceNote = line.indexOf(" (start marker at [Source:");
+        return sourceNote < 0 ? line : line.substring(0, sourceNote);
     }
 
     /** Reads a JSON subtree and hands it to a parser of the query language. */

@@ -52,6 +52,8 @@ class ApiErrorsIT extends TestServer {
             "/api/config/domain-config/list          | {\"query\": {\"filter\": [{\"k\": \"a\", \"v\": 1, \"o\": \"regex\"}]}} | 400 | ERROR_INVALID_PARAMETER | query.filter[0].o",
             "/api/config/domain-config/list          | {\"query\": {\"page\": {\"limit\": \"10\"}}} | 400 | ERROR_INVALID_PARAMETER | query.page.limit",
             "/api/config/domain-config/stat          | {}                                     | 400 | ERROR_REQUIRED_PARAMETER | query",
+            "/api/config/domain-config/create        | {\"name\": \"a\", \"data\": {\"x\": \"\\u0000\"}} | 400 | ERROR_INVALID_PARAMETER | body",
+            "/api/config/domain-config/list          | {\"name\": \"\\u0000\"}           | 400 | ERROR_INVALID_PARAMETER  | body",
             "/api/config/domain-config/stat          | {\"query\": {\"aggregate\": [{\"group\": {\"fields\": [{\"name\": \"s\", \"key\": \"a\", \"operator\": \"median\"}]}}]}} | 400 | ERROR_INVALID_PARAMETER | query.aggregate[0].group.fields[0].operator",
     })
     void answersBadInputWithTheErrorBody(String path, String body, int status, String code, String key) {
