@@ -6,6 +6,7 @@ import dev.canopy.query.InvalidQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.MediaType;
@@ -53,6 +54,12 @@ class ApiErrorHandler {
     ResponseEntity<byte[]> timeout(RuntimeException failure) {
         log.warn("Database statement timed out: {}", failure.getMessage());
         return respond(ErrorCode.ERROR_REQUEST_TIMEOUT, "The request took too long and was cancelled", Map.of());
+    }
+
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<byte[]> databaseUnavailable(DataAccessResourceFailureException failure) {
+        log.warn("Database unavailable: {}", failure.getMessage());
+        return respond(ErrorCode.ERROR_UNAVAILABLE, "The database is not available; try again shortly", Map.of());
     }
 
     /** Spring MVC's own refusals (wrong method, missing path variable, ...) carry their status. */
