@@ -118,7 +118,10 @@ public final class PlatformBenchmark {
     private void printRoundTrips(RoundTripBenchmark.Result result) {
         String clients = "clients" + result.clients();
         result.bestRest().ifPresent(rest -> out.println("rest_" + clients + "_roundtrips_per_s=" + rate(rest)));
+        result.bestFloor().ifPresent(floor -> out.println("http_floor_" + clients + "_roundtrips_per_s=" + rate(floor)));
         out.println("jdbc_" + clients + "_roundtrips_per_s=" + rate(result.bestJdbc()));
+        result.floorToJdbcRatio().ifPresent(ratio ->
+                out.printf(Locale.ROOT, "http_floor_to_jdbc_ratio_%s=%.2f%n", clients, ratio));
         result.restToJdbcRatio().ifPresentOrElse(ratio -> printVerdict(clients, ratio),
                 () -> out.printf(Locale.ROOT, "target %s: ratio >= %.2f -> SKIPPED (--jdbc-only)%n", clients, TARGET_RATIO));
     }

@@ -27,14 +27,21 @@ public final class RoundTripBenchmark {
      * The outcome for one number of clients.
      *
      * @param clients  how many clients ran at once
-     * @param bestRest the fastest REST run; empty without a server
-     * @param bestJdbc the fastest JDBC run
+     * @param bestRest  the fastest REST run; empty without a server
+     * @param bestFloor the fastest run of two bare HTTP requests; empty without a server
+     * @param bestJdbc  the fastest JDBC run
      */
-    public record Result(int clients, Optional<RoundTripRun> bestRest, RoundTripRun bestJdbc) {
+    public record Result(int clients, Optional<RoundTripRun> bestRest, Optional<RoundTripRun> bestFloor,
+                         RoundTripRun bestJdbc) {
 
         /** REST throughput as a fraction of raw JDBC throughput. */
         public Optional<Double> restToJdbcRatio() {
             return bestRest.map(rest -> rest.perSecond() / bestJdbc.perSecond());
+        }
+
+        /** The bare HTTP floor as a fraction of raw JDBC throughput: the most the REST ratio could be. */
+        public Optional<Double> floorToJdbcRatio() {
+            return bestFloor.map(floor -> floor.perSecond() / bestJdbc.perSecond());
         }
     }
 
@@ -99,15 +106,16 @@ public final class RoundTripBenchmark {
         List<Result> results = new ArrayList<>();
         for (int clients : List.of(1, concurrentClients)) {
             List<RoundTripRun> restRuns = new ArrayList<>();
+            List<RoundTripRun> floorRuns = new ArrayList<>();
             List<RoundTripRun> jdbcRuns = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 if (port.isPresent()) {
                     restRuns.add(measureAndReport("rest", clients, round, () -> new RestConfigClient(port.get(), documents)));
+                    floorRuns.add(measureAndReport("http_floor", clients, round, () -> new HttpFloorClient(port.get())));
                 }
                 jdbcRuns.add(measureAndReport("jdbc", clients, round, jdbc));
             }
-            Optional<RoundTripRun> bestRest = restRuns.isEmpty() ? Optional.empty() : Optional.of(RoundTripRun.best(restRuns));
-            results.add(new Result(clients, bestRest, RoundTripRun.best(jdbcRuns)));
+            results.add(new Result(clients, best(restRuns), best(floorRuns), RoundTripRun.best(jdbcRuns)));
         }
         if (port.isPresent()) {
             // Only now: the baseline's own connections are closed, so any client left is the server.
@@ -143,6 +151,10 @@ public final class RoundTripBenchmark {
                         + " does it honour CANOPY_DB_URL?");
             }
         }
+    }
+
+    private static Optional<RoundTripRun> best(List<RoundTripRun> runs) {
+        return runs.isEmpty() ? Optional.empty() : Optional.of(RoundTripRun.best(runs));
     }
 
     private RoundTripRun measureAndReport(String side, int clients, int round, RoundTripRun.ClientFactory factory)
