@@ -101,6 +101,8 @@ public final class RoundTripBenchmark {
         if (port.isPresent()) {
             RoundTripRun.measure("rest-warmup", concurrentClients, 0, WARM_UP_ITERATIONS,
                     () -> new RestConfigClient(port.get(), documents));
+            RoundTripRun.measure("http-floor-warmup", concurrentClients, 0, WARM_UP_ITERATIONS,
+                    () -> new HttpFloorClient(port.get()));
         }
         RoundTripRun.measure("jdbc-warmup", concurrentClients, 0, WARM_UP_ITERATIONS, jdbc);
         List<Result> results = new ArrayList<>();
