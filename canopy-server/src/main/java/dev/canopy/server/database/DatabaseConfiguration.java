@@ -29,6 +29,9 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("canopy");
         config.setMaximumPoolSize(properties.maxPoolSize());
+        // PostgreSQL enforces the timeout itself: a JDBC query timeout would arm a client-side timer
+        // for every statement, which all pool threads contend for.
+        config.setConnectionInitSql("SET statement_timeout = " + properties.statementTimeout().toMillis());
         EmbeddedDatabase database = embedded.getIfAvailable();
         if (database != null) {
             config.setJdbcUrl(database.jdbcUrl());

@@ -17,6 +17,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -68,6 +71,19 @@ class EmbeddedDatabaseIT {
             }
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("database-password")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Test
+    void cancelsStatementsThatRunPastTheTimeout() {
+        try (ConfigurableApplicationContext server = start("canopy.data-dir=" + dataDir,
+                "canopy.datasource.statement-timeout=300ms")) {
+            JdbcClient jdbc = server.getBean(JdbcClient.class);
+
+            assertThatThrownBy(() -> jdbc.sql("SELECT pg_sleep(5)").query().singleValue())
+                    .isInstanceOfAny(QueryTimeoutException.class, TransientDataAccessResourceException.class)
+                    .hasMessageContaining("statement timeout");
+            assertThat(jdbc.sql("SELECT 1").query(Integer.class).single()).isEqualTo(1);
         }
     }
 
