@@ -4,8 +4,6 @@ import java.io.IOException;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
@@ -15,10 +13,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  */
 public final class HttpFloorClient implements RoundTripRun.Client {
 
-    private final CloseableHttpClient http = HttpClients.custom()
-            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(1).build())
-            .disableAutomaticRetries()
-            .build();
+    private final CloseableHttpClient http = RestConfigClient.singleConnectionClient();
     private final String probeUri;
 
     public HttpFloorClient(int port) {

@@ -20,10 +20,7 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  */
 public final class RestConfigClient implements RoundTripRun.Client {
 
-    private final CloseableHttpClient http = HttpClients.custom()
-            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(1).build())
-            .disableAutomaticRetries()
-            .build();
+    private final CloseableHttpClient http = singleConnectionClient();
     private final String createUri;
     private final String getUri;
     private final ConfigDocument documents;
@@ -54,6 +51,14 @@ public final class RestConfigClient implements RoundTripRun.Client {
             }
             return body;
         });
+    }
+
+    /** A blocking client over one keep-alive connection that never retries behind the caller's back. */
+    static CloseableHttpClient singleConnectionClient() {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(1).build())
+                .disableAutomaticRetries()
+                .build();
     }
 
     @Override
