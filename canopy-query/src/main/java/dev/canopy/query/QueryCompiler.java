@@ -1,5 +1,6 @@
 package dev.canopy.query;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,13 +24,33 @@ import tools.jackson.databind.JsonNode;
 public final class QueryCompiler {
 
     private final int maxPageLimit;
+    private final Clock clock;
 
-    /** @param maxPageLimit the most rows one page may return, whatever the query asks */
-    public QueryCompiler(int maxPageLimit) {
+    /**
+     * @param maxPageLimit the most rows one page may return, whatever the query asks
+     * @param clock        the time {@code timediff_*} conditions are relative to
+     */
+    public QueryCompiler(int maxPageLimit, Clock clock) {
         if (maxPageLimit < 1) {
             throw new IllegalArgumentException("maxPageLimit must be positive");
         }
         this.maxPageLimit = maxPageLimit;
+        this.clock = clock;
+    }
+
+    public QueryCompiler(int maxPageLimit) {
+        this(maxPageLimit, Clock.systemUTC());
+    }
+
+    /**
+     * The statement of an analyze query: its rows (one {@code jsonb} object each, at most
+     * {@code limit + 1} so that the caller can tell whether more remain) and the page size.
+     */
+    public record AnalyzeStatements(SqlStatement rows, int limit) {
+    }
+
+    public AnalyzeStatements compileAnalyze(TableSchema schema, SqlStatement scope, AnalyzeQuery query) {
+        throw new InvalidQueryException("", "analyze is not supported yet");
     }
 
     /**
@@ -82,9 +103,9 @@ public final class QueryCompiler {
         for (int index = 0; index < group.fields().size(); index++) {
             AggregateStage.GroupField field = group.fields().get(index);
             String at = "aggregate[0].group.fields[" + index + "]";
-            if (!"count".equals(field.operator())) {
+            if (field.operator() != GroupOperator.COUNT) {
                 throw new InvalidQueryException(at + ".operator",
-                        "operator '" + field.operator() + "' is not supported yet");
+                        "operator '" + field.operator().wireName() + "' is not supported yet");
             }
             String alias = "f" + index;
             inner.append(selected.isEmpty() ? "" : ", ").append("count(*) AS " + alias);

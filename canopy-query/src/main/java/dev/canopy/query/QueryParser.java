@@ -178,8 +178,10 @@ public final class QueryParser {
             requireObject(item, at);
             requireKnownFields(item, Set.of("key", "name", "operator"), at + ".");
             String key = item.has("key") ? KeyPath.parse(text(item.get("key"), at + ".key"), at + ".key").key() : null;
+            String operator = text(item.get("operator"), at + ".operator");
             return new AggregateStage.GroupField(key, outputName(item.get("name"), at + ".name"),
-                    text(item.get("operator"), at + ".operator"));
+                    GroupOperator.fromWireName(operator).orElseThrow(() ->
+                            new InvalidQueryException(at + ".operator", "unknown operator '" + operator + "'")));
         });
         if (keys.isEmpty() && fields.isEmpty()) {
             throw new InvalidQueryException(where, "group needs keys or fields");

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 /**
  * The shape of one resource table as the compiler needs it: the table name, the document keys that
  * are also real columns, the keys searched by {@code keyword}, the keys of a minimal projection and
- * the default sort. Every table has {@code id}, {@code domain_id}, {@code created_at},
+ * the default sort, and the key an analyze query takes dates from. Every table has {@code id}, {@code domain_id}, {@code created_at},
  * {@code updated_at} and {@code doc jsonb}; the builder declares the first four as columns.
  */
 public record TableSchema(String table, Map<String, Column> columns, List<String> keywordKeys,
-                          List<String> minimalKeys, List<SortKey> defaultSort) {
+                          List<String> minimalKeys, List<SortKey> defaultSort, String dateKey) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -24,6 +24,7 @@ public record TableSchema(String table, Map<String, Column> columns, List<String
         keywordKeys = List.copyOf(keywordKeys);
         minimalKeys = List.copyOf(minimalKeys);
         defaultSort = List.copyOf(defaultSort);
+        KeyPath.parse(dateKey, "dateKey");
     }
 
     public Optional<Column> column(String key) {
@@ -47,6 +48,7 @@ public record TableSchema(String table, Map<String, Column> columns, List<String
         private final List<String> keywordKeys = new ArrayList<>();
         private final List<String> minimalKeys = new ArrayList<>();
         private final List<SortKey> defaultSort = new ArrayList<>();
+        private String dateKey = "created_at";
 
         private Builder(String table) {
             this.table = table;
@@ -82,8 +84,14 @@ public record TableSchema(String table, Map<String, Column> columns, List<String
             return this;
         }
 
+        /** The key whose date-time an analyze query buckets by; {@code created_at} unless set. */
+        public Builder dateKey(String key) {
+            dateKey = key;
+            return this;
+        }
+
         public TableSchema build() {
-            return new TableSchema(table, columns, keywordKeys, minimalKeys, defaultSort);
+            return new TableSchema(table, columns, keywordKeys, minimalKeys, defaultSort, dateKey);
         }
     }
 }

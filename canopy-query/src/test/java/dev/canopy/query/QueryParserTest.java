@@ -106,7 +106,7 @@ class QueryParserTest {
 
         assertThat(query.aggregate()).containsExactly(
                 new AggregateStage.Group(List.of(new AggregateStage.GroupKey("provider", "provider")),
-                        List.of(new AggregateStage.GroupField(null, "total", "count"))),
+                        List.of(new AggregateStage.GroupField(null, "total", GroupOperator.COUNT))),
                 new AggregateStage.Sort(List.of(new SortKey("total", true))),
                 new AggregateStage.Limit(5));
         assertThat(query.page()).isEqualTo(new Page(1, 2));
