@@ -16,6 +16,16 @@ final class Seeds {
         return fixed != null && !fixed.isBlank() ? Long.parseLong(fixed.strip()) : System.nanoTime();
     }
 
+    /** Valid queries the parser or compiler refused, by reason, each with one example. */
+    static String refusals(java.util.Map<String, String> refused) {
+        if (refused.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\nvalid queries refused (other than 'not supported yet'):");
+        refused.forEach((reason, query) -> text.append("\n  ").append(reason).append("\n    e.g. ").append(query));
+        return text.toString();
+    }
+
     static String report(long seed, int queryIndex, Shrinker.Shrunk shrunk, String original) {
         return "PostgreSQL and the reference disagree (seed " + seed + ", query " + queryIndex
                 + "; replay with -Dcanopy.query.seed=" + seed + ")\n"

@@ -113,7 +113,7 @@ public final class Json {
             return a == b;
         }
         if (a.isNumber() && b.isNumber()) {
-            return decimal(a).compareTo(decimal(b)) == 0;
+            return numbersEqual(decimal(a), decimal(b));
         }
         if (a.isObject() && b.isObject()) {
             if (a.size() != b.size()) {
@@ -141,6 +141,15 @@ public final class Json {
             return false;
         }
         return a.equals(b);
+    }
+
+    /** Equal numbers, allowing the last digits of a computed quotient (an average) to differ. */
+    static boolean numbersEqual(BigDecimal a, BigDecimal b) {
+        if (a.compareTo(b) == 0) {
+            return true;
+        }
+        BigDecimal scale = a.abs().max(b.abs()).max(BigDecimal.ONE);
+        return a.subtract(b).abs().compareTo(scale.multiply(new BigDecimal("1e-12"))) <= 0;
     }
 
     /** Deep equality where arrays are compared as multisets (for push and add_to_set results). */
