@@ -168,8 +168,9 @@ final class ConditionCompiler {
         return Sql.of("jsonb_path_exists_tz(" + document + ", CAST(? AS jsonpath))", path);
     }
 
+    /** {@code doc @? path}; JDBC reads a lone {@code ?} as a placeholder, so the operator is written {@code @??}. */
     private Sql pathMatches(String path) {
-        return Sql.of(document + " @? CAST(? AS jsonpath)", path);
+        return Sql.of(document + " @?? CAST(? AS jsonpath)", path);
     }
 
     private static String comparison(Operator operator) {
