@@ -15,6 +15,7 @@ final class StatisticsGenerator {
     static final String[] DATE_FORMATS = {"%Y-%m-%d", "%Y-%m", "%H:%M:%S", "year", "month", "day", "%j", "%Y%%", "at %d"};
 
     private final Generators g;
+    private final List<String> merged = new ArrayList<>();
     private final QueryGenerator conditions;
 
     StatisticsGenerator(Generators generators) {
@@ -29,6 +30,7 @@ final class StatisticsGenerator {
             filter.add(conditions.condition(documents));
         }
         ArrayNode aggregate = query.putArray("aggregate");
+        merged.clear();
         List<String> names = new ArrayList<>();
         List<String> numeric = new ArrayList<>();
         List<String> arrays = new ArrayList<>();
@@ -55,7 +57,12 @@ final class StatisticsGenerator {
             case 4 -> {
                 // regroup the groups
                 group(aggregate, documents, names, numeric, arrays);
+                // not on a merge_objects result: which row wins a shared member is undefined
                 List<String> first = new ArrayList<>(names);
+                first.removeAll(merged);
+                if (first.isEmpty()) {
+                    first.add("none");
+                }
                 ObjectNode regroup = aggregate.addObject().putObject("group");
                 regroup.putArray("keys").addObject().put("key", g.pick(first)).put("name", "r0");
                 ArrayNode fields = regroup.putArray("fields");
@@ -140,11 +147,14 @@ final class StatisticsGenerator {
             if ((operator.equals("count") || operator.equals("sum") || operator.equals("average")) && g.chance(0.3)) {
                 ArrayNode list = field.putArray("conditions");
                 String key = g.key();
+                var value = g.scalarFor(key, documents);
                 list.addObject().put("key", key).put("operator", g.pick(CONDITION_OPERATORS))
-                        .set("value", g.scalarFor(key, documents).isNull() ? Generators.NODES.numberNode(1)
-                                : g.scalarFor(key, documents));
+                        .set("value", value.isNull() ? Generators.NODES.numberNode(1) : value);
             }
             names.add(name);
+            if (operator.equals("merge_objects")) {
+                merged.add(name);
+            }
             if (operator.equals("count") || operator.equals("sum") || operator.equals("average")) {
                 numeric.add(name);
             }
