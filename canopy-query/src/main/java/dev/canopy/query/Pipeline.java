@@ -1,11 +1,12 @@
 package dev.canopy.query;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Compiles a statistics pipeline. Every stage becomes one {@code SELECT} producing a {@code jsonb}
@@ -18,12 +19,6 @@ final class Pipeline {
     private static final String TIMESTAMP_TEXT = "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'";
     /** Pairs per jsonb_build_object call; PostgreSQL functions take at most 100 arguments. */
     private static final int PAIRS_PER_CALL = 40;
-
-    private final Clock clock;
-
-    Pipeline(Clock clock) {
-        this.clock = clock;
-    }
 
     /** A relation stages read from: a table filtered by {@code where}, or the rows of a stage. */
     private record Source(TableSchema schema, Sql relation, Sql where, String document) {
@@ -62,6 +57,11 @@ final class Pipeline {
 
         Sql order() {
             return Sql.of(isTable() ? "NULL::bigint" : "s.o");
+        }
+
+        /** The order rows arrive in: creation order for a table, the previous stage's order otherwise. */
+        String arrival() {
+            return isTable() ? "created_at, id" : "s.o";
         }
     }
 
@@ -206,8 +206,11 @@ final class Pipeline {
     private Sql aggregate(Source source, AggregateStage.GroupField field, String where) {
         Sql condition = null;
         if (!field.conditions().isEmpty()) {
-            condition = new ConditionCompiler(source.schema(), source.document(), clock)
-                    .where(field.conditions(), List.of(), where + ".conditions", "");
+            List<Sql> all = new ArrayList<>();
+            for (int index = 0; index < field.conditions().size(); index++) {
+                all.add(valueCondition(source, field.conditions().get(index), where + ".conditions[" + index + "]"));
+            }
+            condition = new Sql().append("(").join(" AND ", all).append(")");
         }
         if (field.operator() == GroupOperator.COUNT) {
             return condition == null ? Sql.of("count(*)")
@@ -220,7 +223,8 @@ final class Pipeline {
                 KeyPath key = KeyPath.parse(sub.key(), where + ".fields[" + index + "].key");
                 members.add(new Sql().append("(CAST(? AS text), ", sub.name()).append(source.json(key)).append(")"));
             }
-            return new Sql().append("coalesce(jsonb_agg(").append(objectOfPresent(members)).append("), '[]'::jsonb)");
+            return new Sql().append("coalesce(jsonb_agg(").append(objectOfPresent(members))
+                    .append(" ORDER BY " + source.arrival() + "), '[]'::jsonb)");
         }
         if (field.key() == null) {
             throw new InvalidQueryException(where + ".key", "operator '" + field.operator().wireName() + "' needs a key");
@@ -242,14 +246,59 @@ final class Pipeline {
                     .append(numeric(value)).append(")))");
             case MIN -> new Sql().append("coalesce(to_jsonb(min(").append(numeric(value)).append(")), to_jsonb(min(")
                     .append(text(value)).append(")))");
-            case PUSH -> new Sql().append("coalesce(jsonb_agg(").append(value).append(") FILTER (WHERE ")
+            case PUSH -> new Sql().append("coalesce(jsonb_agg(").append(value).append(" ORDER BY " + source.arrival() + ") FILTER (WHERE ")
                     .append(value).append(" IS NOT NULL), '[]'::jsonb)");
             case ADD_TO_SET -> new Sql().append("coalesce(jsonb_agg(DISTINCT ").append(value).append(") FILTER (WHERE ")
                     .append(value).append(" IS NOT NULL), '[]'::jsonb)");
             case MERGE_OBJECTS -> new Sql().append("(SELECT coalesce(jsonb_object_agg(m.key, m.value ORDER BY a.n), '{}'::jsonb)"
-                    + " FROM jsonb_array_elements(jsonb_agg(").append(value).append(") FILTER (WHERE jsonb_typeof(")
+                    + " FROM jsonb_array_elements(jsonb_agg(").append(value).append(" ORDER BY " + source.arrival()
+                            + ") FILTER (WHERE jsonb_typeof(")
                     .append(value).append(") = 'object')) WITH ORDINALITY a(o, n), jsonb_each(a.o) m)");
             case COUNT -> throw new IllegalStateException("count is handled above");
+        };
+    }
+
+    /**
+     * A group field's condition, with the meaning of a MongoDB aggregation expression: it compares
+     * the value at the key itself (read through objects only), without looking into arrays.
+     */
+    private static Sql valueCondition(Source source, Condition condition, String where) {
+        Sql value = source.json(KeyPath.parse(condition.key(), where + ".key"));
+        JsonNode expected = condition.value();
+        Sql equals = expected.isNull()
+                ? new Sql().append("(").append(value).append(" IS NULL OR ").append(value).append(" = 'null'::jsonb)")
+                : new Sql().append(value).append(" = CAST(? AS jsonb)", expected.toString());
+        return switch (condition.operator()) {
+            case EQ -> equals;
+            case NOT -> ConditionCompiler.negation(equals);
+            case LT, LTE, GT, GTE -> ordered(value, comparison(condition.operator()), expected, where + ".value");
+            default -> throw new InvalidQueryException(where + ".operator", "conditions take eq, not, lt, lte, gt and gte");
+        };
+    }
+
+    private static Sql ordered(Sql value, String comparison, JsonNode expected, String where) {
+        Sql typed = new Sql().append("jsonb_typeof(").append(value).append(") = ");
+        if (expected.isNumber()) {
+            return typed.append("'number' AND CAST(").append(value).append(" AS numeric) " + comparison + " ?",
+                    expected.decimalValue());
+        }
+        if (expected.isString()) {
+            return typed.append("'string' AND (").append(value).append(" #>> '{}') COLLATE \"C\" " + comparison + " ?",
+                    expected.asString());
+        }
+        if (expected.isBoolean()) {
+            return typed.append("'boolean' AND CAST(").append(value).append(" AS boolean) " + comparison + " ?",
+                    expected.booleanValue());
+        }
+        throw new InvalidQueryException(where, "must be a string, number or boolean");
+    }
+
+    private static String comparison(Operator operator) {
+        return switch (operator) {
+            case LT -> "<";
+            case LTE -> "<=";
+            case GT -> ">";
+            default -> ">=";
         };
     }
 

@@ -170,7 +170,9 @@ class StatisticsQueryPropertiesTest {
             for (SortKey key : expected.sortKeys()) {
                 JsonNode a = ReferenceEvaluator.sortValue(normalized.get(index), key.key());
                 JsonNode b = ReferenceEvaluator.sortValue(want, key.key());
-                if (Json.compareForSort(a, b) != 0) {
+                boolean closeNumbers = a != null && b != null && a.isNumber() && b.isNumber()
+                        && Json.numbersEqual(a.decimalValue(), b.decimalValue());
+                if (Json.compareForSort(a, b) != 0 && !closeNumbers) {
                     return "row " + index + " is out of order: sort key '" + key.key() + "' is " + a + ", expected " + b;
                 }
             }
@@ -201,9 +203,15 @@ class StatisticsQueryPropertiesTest {
         return expected.total() > expected.rows().size() || (page != null && page.path("start").asInt(1) > 1);
     }
 
+    /**
+     * merge_objects over the documents themselves merges in creation order, as the reference does;
+     * over the rows of a later stage the order is undefined, so only the member names can be compared.
+     */
     private static Set<String> mergedNames(ObjectNode query) {
         Set<String> names = new HashSet<>();
-        for (JsonNode stage : query.get("aggregate")) {
+        JsonNode stages = query.get("aggregate");
+        for (int index = 1; index < stages.size(); index++) {
+            JsonNode stage = stages.get(index);
             for (JsonNode field : stage.path("group").path("fields")) {
                 if (field.path("operator").asString("").equals("merge_objects")) {
                     names.add(field.path("name").asString(""));

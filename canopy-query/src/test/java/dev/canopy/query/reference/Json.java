@@ -144,7 +144,7 @@ public final class Json {
     }
 
     /** Equal numbers, allowing the last digits of a computed quotient (an average) to differ. */
-    static boolean numbersEqual(BigDecimal a, BigDecimal b) {
+    public static boolean numbersEqual(BigDecimal a, BigDecimal b) {
         if (a.compareTo(b) == 0) {
             return true;
         }
