@@ -7,6 +7,7 @@ import dev.canopy.query.ColumnType;
 import dev.canopy.query.TableSchema;
 import dev.canopy.server.api.ApiVerbs;
 import dev.canopy.server.api.Verb;
+import dev.canopy.server.store.AnalyzeResult;
 import dev.canopy.server.store.DocumentStore;
 import dev.canopy.server.store.ListResult;
 import dev.canopy.server.store.ResourceKind;
@@ -67,5 +68,7 @@ class ConfigVerbs implements ApiVerbs {
                 ConfigRequests.List.class, ListResult.class, service::list));
         verbs.add(Verb.of("config", resource, "stat", "Computes statistics over " + whose + " configs",
                 ConfigRequests.Stat.class, StatResult.class, service::stat));
+        verbs.add(Verb.of("config", resource, "analyze", "Groups " + whose + " configs by keys and date, computing fields per group",
+                ConfigRequests.Analyze.class, AnalyzeResult.class, service::analyze));
     }
 }
