@@ -8,7 +8,8 @@ import dev.canopy.query.SqlStatement;
 /**
  * One benchmark query: the Cloudforet query as a client sends it, and the same query written by
  * hand against {@code cloud_resource} the way an engineer who knows the table would write it: hot
- * keys through their columns, conditions inside {@code doc} as constant {@code @>} / {@code @?}
+ * keys through their columns, the language's order of missing values (first ascending, last
+ * descending) spelled out, conditions inside {@code doc} as constant {@code @>} / {@code @?}
  * expressions the GIN index understands, scalar values bound. Both read the same domain and must
  * return the same rows.
  *
@@ -49,7 +50,7 @@ record BenchQuery(String name, Kind kind, String json, SqlStatement handRows, Sq
                             {"k": "data.disks.type", "v": "gp3", "o": "eq"}],
                  "sort": [{"key": "name"}],
                  "page": {"start": 1, "limit": 20}}""",
-                SqlStatement.of("SELECT doc" + where + " ORDER BY name, created_at, id LIMIT ? OFFSET ?",
+                SqlStatement.of("SELECT doc" + where + " ORDER BY name NULLS FIRST, created_at, id LIMIT ? OFFSET ?",
                         append(values, 20, 0L)),
                 SqlStatement.of("SELECT count(*)" + where, values),
                 true,
@@ -69,7 +70,7 @@ record BenchQuery(String name, Kind kind, String json, SqlStatement handRows, Sq
                             {"k": "data.disks.size_gb", "v": 500, "o": "gt"}],
                  "sort": [{"key": "launched_at", "desc": true}],
                  "page": {"start": 1, "limit": 20}}""",
-                SqlStatement.of("SELECT doc" + where + " ORDER BY launched_at DESC, created_at, id LIMIT ? OFFSET ?",
+                SqlStatement.of("SELECT doc" + where + " ORDER BY launched_at DESC NULLS LAST, created_at, id LIMIT ? OFFSET ?",
                         append(values, 20, 0L)),
                 SqlStatement.of("SELECT count(*)" + where, values),
                 true,
@@ -117,10 +118,11 @@ record BenchQuery(String name, Kind kind, String json, SqlStatement handRows, Sq
                  "group_by": ["provider"],
                  "fields": {"resource_count": {"operator": "count"},
                             "monthly_cost": {"key": "data.cost.monthly", "operator": "sum"}}}""",
+                // Without a sort, rows come ordered by the group keys: the group_by keys, then the date.
                 SqlStatement.of("SELECT jsonb_build_object('date', " + month + ", 'provider', provider,"
                                 + " 'resource_count', count(*), 'monthly_cost', " + MONTHLY_COST_SUM + ")"
                                 + " FROM cloud_resource WHERE domain_id = ? AND launched_at >= ? AND launched_at < ?"
-                                + " GROUP BY " + month + ", provider ORDER BY " + month + ", provider",
+                                + " GROUP BY provider, " + month + " ORDER BY provider, " + month,
                         DOMAIN, OffsetDateTime.parse("2023-01-01T00:00:00Z"), OffsetDateTime.parse("2024-01-01T00:00:00Z")),
                 null,
                 true,

@@ -1,8 +1,6 @@
 package dev.canopy.bench.query;
 
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,7 +16,6 @@ import java.util.Set;
 
 import dev.canopy.bench.BenchmarkFailure;
 import dev.canopy.bench.CleanupStack;
-import dev.canopy.query.AnalyzeQuery;
 import dev.canopy.query.InvalidQueryException;
 import dev.canopy.query.QueryCompiler;
 import dev.canopy.query.QueryParser;
@@ -126,6 +123,9 @@ public final class QueryBenchmark {
                 .start();
         cleanup.push("close embedded PostgreSQL", postgres::close);
         try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl(DB_USER, DATABASE), DB_USER, "")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TIME ZONE 'UTC'"); // as the server's sessions
+            }
             printSettings(connection);
             load(connection);
             SqlRunner runner = new SqlRunner(connection);
@@ -146,7 +146,7 @@ public final class QueryBenchmark {
     private void printSettings(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String setting : List.of("server_version", "shared_buffers", "work_mem", "maintenance_work_mem",
-                    "max_parallel_workers_per_gather", "jit", "plan_cache_mode")) {
+                    "max_parallel_workers_per_gather", "jit", "plan_cache_mode", "TimeZone")) {
                 try (ResultSet result = statement.executeQuery("SHOW " + setting)) {
                     result.next();
                     out.println("pg_" + setting + "=" + result.getString(1));
@@ -201,10 +201,8 @@ public final class QueryBenchmark {
                 }
                 case STAT -> new Compiled(compiler.compileStatistics(CloudResourceTable.SCHEMA, scope,
                         QueryParser.parseStatisticsQuery(node)).rows(), null, null);
-                case ANALYZE -> parseAnalyze(node)
-                        .map(analyze -> new Compiled(
-                                compiler.compileAnalyze(CloudResourceTable.SCHEMA, scope, analyze).rows(), null, null))
-                        .orElseGet(() -> new Compiled(null, null, "QueryParser.parseAnalyzeQuery is not supported yet"));
+                case ANALYZE -> new Compiled(compiler.compileAnalyze(CloudResourceTable.SCHEMA, scope,
+                        QueryParser.parseAnalyzeQuery(node)).rows(), null, null);
             };
         } catch (InvalidQueryException e) {
             if (e.getMessage() != null && e.getMessage().contains("not supported yet")) {
@@ -212,26 +210,6 @@ public final class QueryBenchmark {
             }
             throw new BenchmarkFailure(query.name() + ": the query is invalid: "
                     + (e.key().isEmpty() ? "" : e.key() + ": ") + e.getMessage());
-        }
-    }
-
-    /** Looked up at run time: the analyze parser is being written while this benchmark already runs. */
-    private static Optional<AnalyzeQuery> parseAnalyze(JsonNode node) {
-        Method parse;
-        try {
-            parse = QueryParser.class.getMethod("parseAnalyzeQuery", JsonNode.class);
-        } catch (NoSuchMethodException e) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of((AnalyzeQuery) parse.invoke(null, node));
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
         }
     }
 
