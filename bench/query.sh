@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Canopy query benchmark: Cloudforet queries compiled by canopy-query vs the same queries written
 # by hand in SQL, on a generated cloud_resource table in an embedded PostgreSQL.
-# Usage: bench/query.sh [--documents N] [--rounds N] [--runs N] [--seed N] [--rebuild]
+# Usage: bench/query.sh [--documents N] [--rounds N] [--runs N] [--seed N] [--plan-cache-mode MODE] [--rebuild]
 # Builds canopy-query and the bench jar first when missing (always with --rebuild); see bench/README.md.
 set -euo pipefail
 

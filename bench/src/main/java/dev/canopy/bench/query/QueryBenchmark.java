@@ -122,7 +122,9 @@ public final class QueryBenchmark {
                 .setServerConfig("checkpoint_timeout", "30min")
                 .start();
         cleanup.push("close embedded PostgreSQL", postgres::close);
-        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl(DB_USER, DATABASE), DB_USER, "")) {
+        // plan_cache_mode as a startup option, so that the RESET after a generic EXPLAIN returns to it.
+        String url = postgres.getJdbcUrl(DB_USER, DATABASE) + "&options=-c%20plan_cache_mode%3D" + options.planCacheMode();
+        try (Connection connection = DriverManager.getConnection(url, DB_USER, "")) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET TIME ZONE 'UTC'"); // as the server's sessions
             }
