@@ -15,9 +15,6 @@ import java.util.Set;
  */
 final class Pipeline {
 
-    /** Stored date-time strings that {@code date_format} reads; other strings group as null. */
-    private static final String DATE_TIME_TEXT =
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
     private static final String TIMESTAMP_TEXT = "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'";
     /** Pairs per jsonb_build_object call; PostgreSQL functions take at most 100 arguments. */
     private static final int PAIRS_PER_CALL = 40;
@@ -136,7 +133,10 @@ final class Pipeline {
             pairs.add(Sql.of("CAST(? AS text), g.f" + index, field.name()));
         }
         Sql inner = new Sql().append("SELECT ").join(", ", columns).append(source.from());
-        if (!group.keys().isEmpty()) {
+        if (group.keys().isEmpty()) {
+            // As MongoDB: no input rows, no group (SQL would give one row of empty aggregates).
+            inner.append(" HAVING count(*) > 0");
+        } else {
             List<Sql> positions = new ArrayList<>();
             for (int index = 1; index <= group.keys().size(); index++) {
                 positions.add(Sql.of(String.valueOf(index)));
@@ -174,7 +174,9 @@ final class Pipeline {
                     .orElseGet(() -> timestampOf(source.json(key)));
             return DateFormats.format(timestamp, dateFormat, where);
         }
-        return column.map(Pipeline::columnValue).orElseGet(() -> source.json(key));
+        // A missing key and a null value are one group.
+        return column.map(Pipeline::columnValue)
+                .orElseGet(() -> new Sql().append("coalesce(").append(source.json(key)).append(", 'null'::jsonb)"));
     }
 
     private static Sql columnValue(Column column) {
@@ -191,7 +193,7 @@ final class Pipeline {
     static Sql timestampOf(Sql json) {
         Sql text = new Sql().append("(").append(json).append(" #>> '{}')");
         return new Sql().append("CASE WHEN jsonb_typeof(").append(json).append(") = 'string' AND ").append(text)
-                .append(" ~ '" + DATE_TIME_TEXT + "' AND pg_input_is_valid(").append(text)
+                .append(" ~ '" + DateTimes.STORED_FORM + "' AND pg_input_is_valid(").append(text)
                 .append(", 'timestamptz') THEN CAST(").append(text).append(" AS timestamptz) END");
     }
 
@@ -212,13 +214,13 @@ final class Pipeline {
                     : new Sql().append("count(*) FILTER (WHERE ").append(condition).append(")");
         }
         if (field.operator() == GroupOperator.PUSH && !field.fields().isEmpty()) {
-            List<Sql> pairs = new ArrayList<>();
+            List<Sql> members = new ArrayList<>();
             for (int index = 0; index < field.fields().size(); index++) {
                 AggregateStage.NamedKey sub = field.fields().get(index);
                 KeyPath key = KeyPath.parse(sub.key(), where + ".fields[" + index + "].key");
-                pairs.add(new Sql().append("CAST(? AS text), ", sub.name()).append(source.json(key)));
+                members.add(new Sql().append("(CAST(? AS text), ", sub.name()).append(source.json(key)).append(")"));
             }
-            return new Sql().append("jsonb_agg(").append(buildObject(pairs)).append(")");
+            return new Sql().append("coalesce(jsonb_agg(").append(objectOfPresent(members)).append("), '[]'::jsonb)");
         }
         if (field.key() == null) {
             throw new InvalidQueryException(where + ".key", "operator '" + field.operator().wireName() + "' needs a key");
@@ -293,15 +295,27 @@ final class Pipeline {
         if (values.isEmpty()) {
             return new Sql().append("SELECT '{}'::jsonb AS r, s.o").append(source.from());
         }
-        // Built from VALUES so that a missing value leaves its name out, as MongoDB's $project does.
-        return new Sql().append("SELECT (SELECT coalesce(jsonb_object_agg(p.k, p.v), '{}'::jsonb) FROM (VALUES ")
-                .join(", ", values).append(") p(k, v) WHERE p.v IS NOT NULL) AS r, s.o").append(source.from());
+        return new Sql().append("SELECT ").append(objectOfPresent(values)).append(" AS r, s.o").append(source.from());
+    }
+
+    /**
+     * An object of the {@code (name, value)} pairs whose value is present: built from VALUES so that
+     * a missing value leaves its name out, as MongoDB's {@code $project} and {@code $push} do.
+     */
+    private static Sql objectOfPresent(List<Sql> members) {
+        return new Sql().append("(SELECT coalesce(jsonb_object_agg(p.k, p.v), '{}'::jsonb) FROM (VALUES ")
+                .join(", ", members).append(") p(k, v) WHERE p.v IS NOT NULL)");
     }
 
     private static Sql projected(Source source, AggregateStage.ProjectField field, String at) {
         if (field.operator() == null) {
             return source.json(KeyPath.parse(field.key(), at + ".key"));
         }
+        // An operator always yields its field: null when it has no value, as in MongoDB.
+        return new Sql().append("coalesce(").append(operation(source, field, at)).append(", 'null'::jsonb)");
+    }
+
+    private static Sql operation(Source source, AggregateStage.ProjectField field, String at) {
         if (field.operator().readsKey()) {
             Sql value = source.json(KeyPath.parse(field.key(), at + ".key"));
             return field.operator() == ProjectOperator.SIZE

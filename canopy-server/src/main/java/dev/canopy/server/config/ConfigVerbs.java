@@ -22,7 +22,7 @@ class ConfigVerbs implements ApiVerbs {
 
     static final ResourceKind DOMAIN_CONFIG = new ResourceKind("config.DomainConfig", "domain-config", null,
             TableSchema.builder("domain_config")
-                    .column("name", ColumnType.TEXT)
+                    .requiredColumn("name", ColumnType.TEXT)
                     .keyword("name")
                     .minimal("name", "domain_id")
                     .defaultSort("name", false)
@@ -31,8 +31,8 @@ class ConfigVerbs implements ApiVerbs {
 
     static final ResourceKind USER_CONFIG = new ResourceKind("config.UserConfig", "user-config", null,
             TableSchema.builder("user_config")
-                    .column("name", ColumnType.TEXT)
-                    .column("user_id", ColumnType.TEXT)
+                    .requiredColumn("name", ColumnType.TEXT)
+                    .requiredColumn("user_id", ColumnType.TEXT)
                     .keyword("name")
                     .minimal("name", "user_id", "domain_id")
                     .defaultSort("name", false)
