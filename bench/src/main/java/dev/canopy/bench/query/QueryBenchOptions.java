@@ -9,8 +9,8 @@ import java.util.List;
  * @param rounds    rounds of alternating compiled / hand-written runs per measured statement
  * @param runs      runs of each side per round
  * @param seed      seed of the generated documents (same seed, same table)
- * @param planCacheMode the sessions' {@code plan_cache_mode}: {@code auto} (PostgreSQL's default, as
- *                      the server runs), {@code force_custom_plan} or {@code force_generic_plan}
+ * @param planCacheMode the sessions' {@code plan_cache_mode}: {@code force_custom_plan} (as the server
+ *                      runs), {@code auto} (PostgreSQL's default) or {@code force_generic_plan}
  * @param help      print the usage and exit
  */
 public record QueryBenchOptions(int documents, int rounds, int runs, long seed, String planCacheMode, boolean help) {
@@ -27,7 +27,7 @@ public record QueryBenchOptions(int documents, int rounds, int runs, long seed, 
               --runs N       runs of each side per round (default %d); the median of all runs counts
               --seed N       seed of the generated documents (default %d)
               --plan-cache-mode auto|force_custom_plan|force_generic_plan
-                             PostgreSQL's plan_cache_mode for the sessions (default auto, as the server)
+                             PostgreSQL's plan_cache_mode for the sessions (default force_custom_plan, as the server)
             """.formatted(DEFAULT_DOCUMENTS, DEFAULT_ROUNDS, DEFAULT_RUNS, DEFAULT_SEED);
 
     /** Validates the values, whichever way the record was built. */
@@ -57,7 +57,7 @@ public record QueryBenchOptions(int documents, int rounds, int runs, long seed, 
         int rounds = DEFAULT_ROUNDS;
         int runs = DEFAULT_RUNS;
         long seed = DEFAULT_SEED;
-        String planCacheMode = "auto";
+        String planCacheMode = "force_custom_plan";
         boolean help = false;
         for (int index = 0; index < args.length; index++) {
             String arg = args[index];
