@@ -51,11 +51,17 @@ final class AnalyzeGenerator {
             // a few documents near midnight, so that offsets move them across a day
             Instant at = g.chance(0.15) ? created.truncatedTo(java.time.temporal.ChronoUnit.DAYS)
                     .plusSeconds(24 * 3600 - 1 - g.random().nextInt(3 * 3600)) : created;
+            if (g.chance(0.05)) {
+                // exactly midnight, the first instant of a day (and of a month or year at times)
+                at = created.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(1, java.time.temporal.ChronoUnit.DAYS);
+            }
             if (at.isBefore(created)) {
                 at = created;
             }
             created = at;
-            document.put("created_at", Generators.CREATED.format(created.plusMillis(g.random().nextInt(1000))));
+            document.put("created_at", Generators.CREATED.format(
+                    created.getNano() == 0 && created.getEpochSecond() % 86400 == 0 ? created
+                            : created.plusMillis(g.random().nextInt(1000))));
             if (g.chance(0.8)) {
                 document.put("team", g.pick(TEAMS));
             }
@@ -92,8 +98,15 @@ final class AnalyzeGenerator {
             document.putNull(BILLED);
         } else if (kind < 19) {
             document.put(BILLED, g.pick(BAD_DATES));
-        } else {
+        } else if (g.chance(0.5)) {
             document.set(BILLED, g.chance(0.5) ? Generators.NODES.numberNode(20240517) : g.scalar());
+        } else {
+            // not a date-time itself, though a filter would find dates inside
+            ArrayNode dates = document.putArray(BILLED);
+            dates.add(day.toString());
+            if (g.chance(0.5)) {
+                dates.add(day.plusDays(40).toString());
+            }
         }
     }
 
