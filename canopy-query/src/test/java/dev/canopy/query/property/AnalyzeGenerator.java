@@ -24,10 +24,14 @@ final class AnalyzeGenerator {
     static final String[] CONDITION_OPERATORS = {"eq", "not", "lt", "lte", "gt", "gte"};
     /** Group keys: few-valued strings, mixed types, dotted keys, keys crossing arrays. */
     static final String[] GROUP_KEYS = {
-            "team", "region", "a", "b", "data.x", "data.x.y", "tags.x", "tags.y", "items", "items.x", "n", "missing"};
+            "team", "region", "a", "b", "data.x", "data.x.y", "tags.x", "tags.y", "items", "items.x", "n", "missing",
+            "billed_date"};
     static final String[] TEAMS = {"core", "web", "Ops", "data"};
     static final String[] BAD_DATES = {
-            "2024-02-30", "2024-6-5", "not-a-date", "2024-13-01", "2024-05-17T25:00:00Z", "", "20240517"};
+            "2024-02-30", "2024-6-5", "not-a-date", "2024-13-01", "2024-05-17T25:00:00Z", "", "20240517",
+            "2023-02-29", "2024-05-17T10:00:00.1234567Z", "2024-05-17t10:00:00Z", "2024-05-17T10:00:00+0900",
+            "2024-05-17T10:00Z", " 2024-05-17", "2024-05-17\n", "2024-05-17T24:00:00Z", "2024-05-31T23:59:60Z",
+            "2024-05-17T10:00:00+24:00"};
     static final Instant FIRST = Instant.parse("2023-01-01T00:00:00Z");
     static final long SPAN_SECONDS = 2L * 365 * 24 * 60 * 60;
 
@@ -161,7 +165,7 @@ final class AnalyzeGenerator {
             ObjectNode field = fields.putObject(name).put("operator", operator);
             if (!operator.equals("count")) {
                 field.put("key", operator.equals("merge_objects") ? g.pick(new String[] {"data", "tags", "items"})
-                        : g.chance(0.4) ? "cost" : g.key());
+                        : g.chance(0.4) ? "cost" : g.chance(0.1) ? BILLED : g.key());
             }
             if (operator.equals("push") && g.chance(0.3)) {
                 field.remove("key");
@@ -218,6 +222,10 @@ final class AnalyzeGenerator {
                 rowNames.add(name);
                 rowNames.add("_total_" + name);
             }
+            if (g.chance(0.1)) {
+                // a folded key: the rows no longer carry it
+                rowNames.add(folded.get(0));
+            }
         } else if (g.chance(0.3)) {
             rowNames = select(query, keyNames, fieldNames, numeric, arrays);
         }
@@ -238,7 +246,8 @@ final class AnalyzeGenerator {
                 page.put("start", 1 + g.random().nextInt(3));
             }
             if (g.chance(0.8)) {
-                page.put("limit", 1 + g.random().nextInt(6));
+                // now and then past the largest page
+                page.put("limit", g.chance(0.1) ? 30 : 1 + g.random().nextInt(6));
             }
         }
         return query;
