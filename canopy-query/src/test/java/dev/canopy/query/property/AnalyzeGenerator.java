@@ -27,6 +27,11 @@ final class AnalyzeGenerator {
             "team", "region", "a", "b", "data.x", "data.x.y", "tags.x", "tags.y", "items", "items.x", "n", "missing",
             "billed_date"};
     static final String[] TEAMS = {"core", "web", "Ops", "data"};
+    /**
+     * Strings that are not date-times by docs/query.md (the stored forms, with a valid date and time:
+     * hours 00-23 and seconds 00-59, so neither 24:00:00 nor a leap second), which bucket as null
+     * and fall outside any start/end.
+     */
     static final String[] BAD_DATES = {
             "2024-02-30", "2024-6-5", "not-a-date", "2024-13-01", "2024-05-17T25:00:00Z", "", "20240517",
             "2023-02-29", "2024-05-17T10:00:00.1234567Z", "2024-05-17t10:00:00Z", "2024-05-17T10:00:00+0900",
@@ -105,7 +110,8 @@ final class AnalyzeGenerator {
         } else if (g.chance(0.5)) {
             document.set(BILLED, g.chance(0.5) ? Generators.NODES.numberNode(20240517) : g.scalar());
         } else {
-            // not a date-time itself, though a filter would find dates inside
+            // not a date-time itself, though a filter would find dates inside: an analyze query reads
+            // the row's date through objects only, as the pipeline reads every key
             ArrayNode dates = document.putArray(BILLED);
             dates.add(day.toString());
             if (g.chance(0.5)) {
