@@ -165,6 +165,17 @@ final class Pipeline {
         return new Sql().join(" || ", calls);
     }
 
+    /**
+     * The instant at a key of the table's documents, read through objects only: a timestamp
+     * column, or a date-time string in the document; null for anything else.
+     */
+    static Sql instantAt(TableSchema schema, KeyPath key) {
+        Source table = Source.table(schema, null);
+        return table.column(key).filter(c -> c.type() == ColumnType.TIMESTAMP)
+                .map(c -> Sql.of(c.name()))
+                .orElseGet(() -> timestampOf(table.json(key)));
+    }
+
     /** A group key's value, in the SQL type that groups fastest; jsonb_build_object turns it into JSON. */
     private static Sql groupKey(Source source, KeyPath key, String dateFormat, String where) {
         Optional<Column> column = source.column(key);

@@ -1,7 +1,9 @@
 package dev.canopy.query;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.Optional;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * Compiles queries over one table to parameterized PostgreSQL; the semantics are those of
@@ -93,16 +94,17 @@ public final class QueryCompiler {
 
     /** An analyze query, compiled as the statistics pipeline it describes. */
     public AnalyzeStatements compileAnalyze(TableSchema schema, SqlStatement scope, AnalyzeQuery query) {
-        List<Condition> filter = new ArrayList<>(query.filter());
+        Sql where = where(schema, scope, query.filter(), query.filterOr());
+        // The period reads the date as the date bucket does: the value itself, never inside arrays.
+        KeyPath dateKey = KeyPath.parse(schema.dateKey(), "dateKey");
         if (query.start() != null) {
-            filter.add(new Condition(schema.dateKey(), StringNode.valueOf(periodStart(query.start(), "start").toString()),
-                    Operator.DATETIME_GTE));
+            where.append(" AND ").append(Pipeline.instantAt(schema, dateKey))
+                    .append(" >= ?", DateTimes.utc(periodStart(query.start(), "start")));
         }
         if (query.end() != null) {
-            filter.add(new Condition(schema.dateKey(), StringNode.valueOf(periodEnd(query.end(), "end").toString()),
-                    Operator.DATETIME_LT));
+            where.append(" AND ").append(Pipeline.instantAt(schema, dateKey))
+                    .append(" < ?", DateTimes.utc(periodEnd(query.end(), "end")));
         }
-        Sql where = where(schema, scope, filter, query.filterOr());
         List<AggregateStage> stages = AnalyzePipeline.stages(schema, query);
         Sql pipeline = new Pipeline().compile(schema, where, stages);
         Sql rows = new Sql().append("SELECT p.r FROM (").append(pipeline).append(") p ORDER BY p.o");
@@ -139,8 +141,23 @@ public final class QueryCompiler {
         return limit;
     }
 
-    /** The first day of the period {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD} names. */
-    static LocalDate periodStart(String period, String where) {
+    /** The first instant (UTC) of the period {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD} names. */
+    static Instant periodStart(String period, String where) {
+        return firstDay(period, where).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The first instant (UTC) after the period {@code period} names. */
+    static Instant periodEnd(String period, String where) {
+        LocalDate start = firstDay(period, where);
+        LocalDate next = switch (period.length()) {
+            case 4 -> start.plusYears(1);
+            case 7 -> start.plusMonths(1);
+            default -> start.plusDays(1);
+        };
+        return next.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static LocalDate firstDay(String period, String where) {
         try {
             return switch (period.length()) {
                 case 4 -> LocalDate.of(Integer.parseInt(period), 1, 1);
@@ -151,15 +168,5 @@ public final class QueryCompiler {
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new InvalidQueryException(where, "'" + period + "' is not a valid YYYY, YYYY-MM or YYYY-MM-DD");
         }
-    }
-
-    /** The first day after the period {@code period} names. */
-    static LocalDate periodEnd(String period, String where) {
-        LocalDate start = periodStart(period, where);
-        return switch (period.length()) {
-            case 4 -> start.plusYears(1);
-            case 7 -> start.plusMonths(1);
-            default -> start.plusDays(1);
-        };
     }
 }
