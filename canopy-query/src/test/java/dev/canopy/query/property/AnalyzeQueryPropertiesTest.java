@@ -95,30 +95,8 @@ class AnalyzeQueryPropertiesTest {
         DocumentTable table = billed ? billedTable : createdTable;
         AnalyzeEvaluator reference = new AnalyzeEvaluator(schema, MAX_PAGE_LIMIT, Generators.NOW);
         List<ObjectNode> documents = queries.documents(30 + generators.random().nextInt(50), billed);
-        load(table, documents);
-        Map<String, String> refused = new TreeMap<>();
-        for (int index = 0; index < QUERIES_PER_DATASET; index++) {
-            ObjectNode query = queries.analyzeQuery(documents);
-            Optional<String> failure;
-            try {
-                failure = check(schema, table, reference, documents, query);
-            } catch (InvalidQueryException invalid) {
-                refused.putIfAbsent(invalid.key() + ": " + invalid.reason(), query.toString());
-                continue;
-            } catch (RuntimeException e) {
-                failure = Optional.of("error: " + e);
-            }
-            if (failure.isPresent()) {
-                Shrinker.Shrunk shrunk = new Shrinker((docs, q) -> {
-                    load(table, docs);
-                    return check(schema, table, reference, docs, q);
-                }).shrink(documents, query, failure.get());
-                throw new AssertionError(Seeds.report(seed, index, shrunk, failure.get()) + Seeds.refusals(refused));
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new AssertionError("seed " + seed + ": " + Seeds.refusals(refused));
-        }
+        DatasetRun.run(seed, QUERIES_PER_DATASET, documents, () -> queries.analyzeQuery(documents),
+                docs -> load(table, docs), (docs, query) -> check(schema, table, reference, docs, query));
     }
 
     static void load(DocumentTable table, List<ObjectNode> documents) {

@@ -48,7 +48,6 @@ class ListQueryPropertiesTest {
             .build();
 
     static DocumentTable table;
-    static final Map<String, Integer> skipped = new TreeMap<>();
 
     final QueryCompiler compiler = new QueryCompiler(MAX_PAGE_LIMIT, Clock.fixed(Generators.NOW, ZoneOffset.UTC));
     final ReferenceEvaluator reference = new ReferenceEvaluator(SCHEMA, MAX_PAGE_LIMIT, Generators.NOW);
@@ -61,9 +60,6 @@ class ListQueryPropertiesTest {
     @AfterAll
     static void dropTable() {
         table.close();
-        if (!skipped.isEmpty()) {
-            System.out.println("ListQueryPropertiesTest skipped queries the compiler does not support yet: " + skipped);
-        }
     }
 
     @TestFactory
@@ -79,31 +75,7 @@ class ListQueryPropertiesTest {
         Generators generators = new Generators(new Random(seed));
         QueryGenerator queries = new QueryGenerator(generators);
         List<ObjectNode> documents = generators.documents(20 + generators.random().nextInt(40));
-        load(documents);
-        Map<String, String> refused = new TreeMap<>();
-        for (int index = 0; index < QUERIES_PER_DATASET; index++) {
-            ObjectNode query = queries.listQuery(documents);
-            Optional<String> failure;
-            try {
-                failure = check(documents, query, false);
-            } catch (InvalidQueryException invalid) {
-                // a query the language defines, refused: reported once per reason, after the other checks
-                refused.putIfAbsent(invalid.key() + ": " + invalid.reason(), query.toString());
-                continue;
-            } catch (RuntimeException e) {
-                failure = Optional.of("error: " + e);
-            }
-            if (failure.isPresent()) {
-                Shrinker.Shrunk shrunk = new Shrinker((docs, q) -> {
-                    load(docs);
-                    return check(docs, q, true);
-                }).shrink(documents, query, failure.get());
-                throw new AssertionError(Seeds.report(seed, index, shrunk, failure.get()) + Seeds.refusals(refused));
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new AssertionError("seed " + seed + ": " + Seeds.refusals(refused));
-        }
+        DatasetRun.run(seed, QUERIES_PER_DATASET, documents, () -> queries.listQuery(documents), this::load, this::check);
     }
 
     void load(List<ObjectNode> documents) {
@@ -112,20 +84,9 @@ class ListQueryPropertiesTest {
     }
 
     /** The mismatch between PostgreSQL and the reference for one query, if any. */
-    Optional<String> check(List<ObjectNode> documents, ObjectNode queryJson, boolean shrinking) {
+    Optional<String> check(List<ObjectNode> documents, ObjectNode queryJson) {
         Query query = QueryParser.parseQuery(queryJson);
-        QueryCompiler.ListStatements statements;
-        try {
-            statements = compiler.compileList(SCHEMA, SqlStatement.of("domain_id = ?", DOMAIN), query);
-        } catch (InvalidQueryException invalid) {
-            if (invalid.reason().contains("not supported yet")) {
-                if (!shrinking) {
-                    skipped.merge(invalid.reason(), 1, Integer::sum);
-                }
-                return Optional.empty();
-            }
-            throw invalid;
-        }
+        QueryCompiler.ListStatements statements = compiler.compileList(SCHEMA, SqlStatement.of("domain_id = ?", DOMAIN), query);
         long actualCount = table.count(statements.count());
         List<ObjectNode> actual = new ArrayList<>();
         if (!query.countOnly()) {

@@ -21,7 +21,7 @@ final class Seeds {
         if (refused.isEmpty()) {
             return "";
         }
-        StringBuilder text = new StringBuilder("\nvalid queries refused (other than 'not supported yet'):");
+        StringBuilder text = new StringBuilder("\nvalid queries refused:");
         refused.forEach((reason, query) -> text.append("\n  ").append(reason).append("\n    e.g. ").append(query));
         return text.toString();
     }

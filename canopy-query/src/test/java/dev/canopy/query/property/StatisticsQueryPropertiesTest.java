@@ -53,7 +53,6 @@ class StatisticsQueryPropertiesTest {
             .build();
 
     static DocumentTable table;
-    static final Map<String, Integer> skipped = new TreeMap<>();
 
     final QueryCompiler compiler = new QueryCompiler(MAX_PAGE_LIMIT, Clock.fixed(Generators.NOW, ZoneOffset.UTC));
     final StatisticsEvaluator reference = new StatisticsEvaluator(SCHEMA, MAX_PAGE_LIMIT, Generators.NOW);
@@ -66,9 +65,6 @@ class StatisticsQueryPropertiesTest {
     @AfterAll
     static void dropTable() {
         table.close();
-        if (!skipped.isEmpty()) {
-            System.out.println("StatisticsQueryPropertiesTest skipped queries the compiler does not support yet: " + skipped);
-        }
     }
 
     @TestFactory
@@ -84,31 +80,7 @@ class StatisticsQueryPropertiesTest {
         Generators generators = new Generators(new Random(seed));
         StatisticsGenerator queries = new StatisticsGenerator(generators);
         List<ObjectNode> documents = generators.documents(20 + generators.random().nextInt(40));
-        load(documents);
-        Map<String, String> refused = new TreeMap<>();
-        for (int index = 0; index < QUERIES_PER_DATASET; index++) {
-            ObjectNode query = queries.statisticsQuery(documents);
-            Optional<String> failure;
-            try {
-                failure = check(documents, query, false);
-            } catch (InvalidQueryException invalid) {
-                // a query the language defines, refused: reported once per reason, after the other checks
-                refused.putIfAbsent(invalid.key() + ": " + invalid.reason(), query.toString());
-                continue;
-            } catch (RuntimeException e) {
-                failure = Optional.of("error: " + e);
-            }
-            if (failure.isPresent()) {
-                Shrinker.Shrunk shrunk = new Shrinker((docs, q) -> {
-                    load(docs);
-                    return check(docs, q, true);
-                }).shrink(documents, query, failure.get());
-                throw new AssertionError(Seeds.report(seed, index, shrunk, failure.get()) + Seeds.refusals(refused));
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new AssertionError("seed " + seed + ": " + Seeds.refusals(refused));
-        }
+        DatasetRun.run(seed, QUERIES_PER_DATASET, documents, () -> queries.statisticsQuery(documents), this::load, this::check);
     }
 
     void load(List<ObjectNode> documents) {
@@ -116,21 +88,10 @@ class StatisticsQueryPropertiesTest {
         table.insert(DOMAIN, documents);
     }
 
-    Optional<String> check(List<ObjectNode> documents, ObjectNode queryJson, boolean shrinking) {
-        StatisticsQuery query;
-        QueryCompiler.ListStatements statements;
-        try {
-            query = QueryParser.parseStatisticsQuery(queryJson);
-            statements = compiler.compileStatistics(SCHEMA, SqlStatement.of("domain_id = ?", DOMAIN), query);
-        } catch (InvalidQueryException invalid) {
-            if (invalid.reason().contains("not supported yet")) {
-                if (!shrinking) {
-                    skipped.merge(invalid.reason(), 1, Integer::sum);
-                }
-                return Optional.empty();
-            }
-            throw invalid;
-        }
+    Optional<String> check(List<ObjectNode> documents, ObjectNode queryJson) {
+        StatisticsQuery query = QueryParser.parseStatisticsQuery(queryJson);
+        QueryCompiler.ListStatements statements =
+                compiler.compileStatistics(SCHEMA, SqlStatement.of("domain_id = ?", DOMAIN), query);
         List<ObjectNode> actual = table.objects(statements.rows());
         long actualTotal = table.count(statements.count());
         StatisticsEvaluator.Result expected = reference.run(documents, query);
