@@ -1,25 +1,22 @@
 package dev.canopy.query;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.StringNode;
 
 /**
- * Compiles queries over one table to parameterized PostgreSQL. Real columns compile to columns;
- * every other key compiles to a {@code doc #> path} expression. Each statement starts from a scope
- * condition given by the caller (the tenant and, later, the projects it may see), which the query
- * can only narrow. Thread-safe.
- *
- * <p>This is the platform's first, minimal compiler: conditions support {@code eq, not, in,
- * not_in, exists}, statistics support a {@code group} stage with {@code count} fields followed by
- * {@code sort} and {@code limit}. Anything else is rejected as not supported yet, never ignored.
+ * Compiles queries over one table to parameterized PostgreSQL; the semantics are those of
+ * docs/query.md. Declared columns compile to columns; every other key compiles to jsonpath or
+ * {@code doc #> path}. Each statement starts from a scope condition given by the caller (the
+ * tenant and the projects it may see), which the query can only narrow. Thread-safe.
  */
 public final class QueryCompiler {
 
@@ -43,263 +40,126 @@ public final class QueryCompiler {
     }
 
     /**
+     * The statements of a list or statistics query: the page of rows, the count before paging,
+     * and the row limit the page was given (so a caller can tell a full page from the last one).
+     */
+    public record ListStatements(SqlStatement rows, SqlStatement count, int limit) {
+    }
+
+    /**
      * The statement of an analyze query: its rows (one {@code jsonb} object each, at most
      * {@code limit + 1} so that the caller can tell whether more remain) and the page size.
      */
     public record AnalyzeStatements(SqlStatement rows, int limit) {
     }
 
-    public AnalyzeStatements compileAnalyze(TableSchema schema, SqlStatement scope, AnalyzeQuery query) {
-        throw new InvalidQueryException("", "analyze is not supported yet");
-    }
-
-    /**
-     * The statements of one query: the page of rows, the count before paging, and the row limit the
-     * page was given (so a caller can tell a full page from the last one).
-     */
-    public record ListStatements(SqlStatement rows, SqlStatement count, int limit) {
-    }
-
+    /** A search query: rows select the {@code doc} column of each matching document. */
     public ListStatements compileList(TableSchema schema, SqlStatement scope, Query query) {
         Sql where = where(schema, scope, query.filter(), query.filterOr());
-        keyword(schema, query.keyword(), where);
+        keyword(schema, query.keyword()).ifPresent(keyword -> where.append(" AND ").append(keyword));
 
-        Sql rows = new Sql().append("SELECT doc FROM " + schema.table() + " WHERE ").append(where);
-        rows.append(" ORDER BY ");
+        List<Sql> order = new ArrayList<>();
         List<SortKey> sort = query.sort().isEmpty() ? schema.defaultSort() : query.sort();
         for (int index = 0; index < sort.size(); index++) {
             SortKey key = sort.get(index);
-            rows.append(operand(schema, KeyPath.parse(key.key(), "sort[" + index + "].key")));
-            rows.append(key.desc() ? " DESC NULLS LAST, " : " ASC NULLS FIRST, ");
+            KeyPath path = KeyPath.parse(key.key(), "sort[" + index + "].key");
+            Optional<Column> column = schema.column(path.key());
+            if (column.isPresent()) {
+                order.add(SortOrder.ofColumn(column.get(), key.desc()));
+            } else {
+                order.addAll(SortOrder.ofJson(Sql.of("doc #> CAST(? AS text[])", path.arrayLiteral()), key.desc()));
+            }
         }
-        rows.append("created_at, id");
-        int limit = page(query.page(), rows);
-
+        order.add(Sql.of("created_at, id"));
+        Sql rows = new Sql().append("SELECT doc FROM " + schema.table() + " WHERE ").append(where)
+                .append(" ORDER BY ").join(", ", order);
+        int limit = page(query.page(), rows, 0);
         Sql count = new Sql().append("SELECT count(*) FROM " + schema.table() + " WHERE ").append(where);
         return new ListStatements(rows.statement(), count.statement(), limit);
     }
 
     /**
-     * Compiles a statistics query into one statement returning one {@code jsonb} object per result
-     * row, and a second counting the rows before paging.
+     * A statistics query: rows select one {@code jsonb} object per result row, and the count
+     * statement counts the rows before paging.
      */
     public ListStatements compileStatistics(TableSchema schema, SqlStatement scope, StatisticsQuery query) {
         Sql where = where(schema, scope, query.filter(), query.filterOr());
-        List<AggregateStage> stages = query.aggregate();
-        if (!(stages.get(0) instanceof AggregateStage.Group group)) {
-            throw new InvalidQueryException("aggregate[0]", "the pipeline must start with a group stage for now");
-        }
-        Map<String, String> aliases = new LinkedHashMap<>();
-        Sql inner = new Sql().append("SELECT ");
-        List<String> selected = new ArrayList<>();
-        for (int index = 0; index < group.keys().size(); index++) {
-            AggregateStage.GroupKey key = group.keys().get(index);
-            String alias = "k" + index;
-            Sql expression = operand(schema, KeyPath.parse(key.key(), "aggregate[0].group.keys[" + index + "].key"));
-            inner.append(selected.isEmpty() ? "" : ", ").append(expression).append(" AS " + alias);
-            selected.add(alias);
-            putAlias(aliases, key.name(), alias, "aggregate[0].group.keys[" + index + "].name");
-        }
-        for (int index = 0; index < group.fields().size(); index++) {
-            AggregateStage.GroupField field = group.fields().get(index);
-            String at = "aggregate[0].group.fields[" + index + "]";
-            if (field.operator() != GroupOperator.COUNT) {
-                throw new InvalidQueryException(at + ".operator",
-                        "operator '" + field.operator().wireName() + "' is not supported yet");
-            }
-            String alias = "f" + index;
-            inner.append(selected.isEmpty() ? "" : ", ").append("count(*) AS " + alias);
-            selected.add(alias);
-            putAlias(aliases, field.name(), alias, at + ".name");
-        }
-        inner.append(" FROM " + schema.table() + " WHERE ").append(where);
-        if (!group.keys().isEmpty()) {
-            inner.append(" GROUP BY ").append(String.join(", ", selected.subList(0, group.keys().size())));
-        }
-
-        Sql rows = new Sql().append("SELECT jsonb_build_object(");
-        int column = 0;
-        for (Map.Entry<String, String> output : aliases.entrySet()) {
-            rows.append(column++ == 0 ? "" : ", ").append("?", output.getKey()).append(", g." + output.getValue());
-        }
-        rows.append(") FROM (").append(inner).append(") g");
-        int limit = stagesAfterGroup(stages, aliases, rows);
-        Page page = query.page();
-        if (limit > 0 && (!page.limited() || limit < page.limit())) {
-            page = new Page(page.start(), limit);
-        }
-        int pageLimit = page(page, rows);
-
-        Sql count = new Sql().append("SELECT count(*) FROM (").append(inner).append(") g");
-        return new ListStatements(rows.statement(), count.statement(), pageLimit);
+        Sql pipeline = new Pipeline(clock).compile(schema, where, query.aggregate());
+        Sql rows = new Sql().append("SELECT p.r FROM (").append(pipeline).append(") p ORDER BY p.o");
+        int limit = page(query.page(), rows, 0);
+        Sql count = new Sql().append("SELECT count(*) FROM (").append(pipeline).append(") p");
+        return new ListStatements(rows.statement(), count.statement(), limit);
     }
 
-    private static int stagesAfterGroup(List<AggregateStage> stages, Map<String, String> aliases, Sql rows) {
-        List<String> order = new ArrayList<>();
-        int limit = 0;
-        for (int index = 1; index < stages.size(); index++) {
-            AggregateStage stage = stages.get(index);
-            if (stage instanceof AggregateStage.Sort sort) {
-                order.clear();
-                for (int keyIndex = 0; keyIndex < sort.keys().size(); keyIndex++) {
-                    SortKey key = sort.keys().get(keyIndex);
-                    String alias = aliases.get(key.key());
-                    if (alias == null) {
-                        throw new InvalidQueryException("aggregate[" + index + "].sort.keys[" + keyIndex + "].key",
-                                "'" + key.key() + "' is not an output of the group stage");
-                    }
-                    order.add("g." + alias + (key.desc() ? " DESC NULLS LAST" : " ASC NULLS FIRST"));
-                }
-            } else if (stage instanceof AggregateStage.Limit stageLimit) {
-                limit = limit == 0 ? stageLimit.count() : Math.min(limit, stageLimit.count());
-            } else {
-                throw new InvalidQueryException("aggregate[" + index + "]", "only sort and limit may follow group for now");
-            }
+    /** An analyze query, compiled as the statistics pipeline it describes. */
+    public AnalyzeStatements compileAnalyze(TableSchema schema, SqlStatement scope, AnalyzeQuery query) {
+        List<Condition> filter = new ArrayList<>(query.filter());
+        if (query.start() != null) {
+            filter.add(new Condition(schema.dateKey(), StringNode.valueOf(periodStart(query.start(), "start").toString()),
+                    Operator.DATETIME_GTE));
         }
-        if (!order.isEmpty()) {
-            rows.append(" ORDER BY ").append(String.join(", ", order));
+        if (query.end() != null) {
+            filter.add(new Condition(schema.dateKey(), StringNode.valueOf(periodEnd(query.end(), "end").toString()),
+                    Operator.DATETIME_LT));
         }
-        return limit;
-    }
-
-    private static void putAlias(Map<String, String> aliases, String name, String alias, String where) {
-        if (aliases.putIfAbsent(name, alias) != null) {
-            throw new InvalidQueryException(where, "output name '" + name + "' is used twice");
-        }
+        Sql where = where(schema, scope, filter, query.filterOr());
+        List<AggregateStage> stages = AnalyzePipeline.stages(schema, query);
+        Sql pipeline = new Pipeline(clock).compile(schema, where, stages);
+        Sql rows = new Sql().append("SELECT p.r FROM (").append(pipeline).append(") p ORDER BY p.o");
+        int limit = page(query.page(), rows, 1);
+        return new AnalyzeStatements(rows.statement(), limit);
     }
 
     private Sql where(TableSchema schema, SqlStatement scope, List<Condition> filter, List<Condition> filterOr) {
-        Sql where = new Sql().append("(" + scope.sql() + ")", scope.parameters().toArray());
-        for (int index = 0; index < filter.size(); index++) {
-            where.append(" AND ").append(condition(schema, filter.get(index), "filter[" + index + "]"));
-        }
-        if (!filterOr.isEmpty()) {
-            where.append(" AND (");
-            for (int index = 0; index < filterOr.size(); index++) {
-                where.append(index == 0 ? "" : " OR ")
-                        .append(condition(schema, filterOr.get(index), "filter_or[" + index + "]"));
-            }
-            where.append(")");
-        }
-        return where;
+        return new Sql().append("(" + scope.sql() + ")", scope.parameters().toArray()).append(" AND ")
+                .append(new ConditionCompiler(schema, "doc", clock).where(filter, filterOr, "filter", "filter_or"));
     }
 
-    private static void keyword(TableSchema schema, String keyword, Sql where) {
-        if (keyword == null || schema.keywordKeys().isEmpty()) {
-            return;
-        }
-        String pattern = "%" + keyword.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        where.append(" AND (");
-        for (int index = 0; index < schema.keywordKeys().size(); index++) {
-            KeyPath key = KeyPath.parse(schema.keywordKeys().get(index), "keyword");
-            Optional<Column> column = schema.column(key.key());
-            where.append(index == 0 ? "" : " OR ");
-            if (column.isPresent()) {
-                where.append(column.get().name() + "::text ILIKE ?", pattern);
-            } else {
-                where.append("doc #>> CAST(? AS text[]) ILIKE ?", key.arrayLiteral(), pattern);
-            }
-        }
-        where.append(")");
-    }
-
-    private static Sql condition(TableSchema schema, Condition condition, String where) {
-        KeyPath key = KeyPath.parse(condition.key(), where + ".k");
-        Optional<Column> column = schema.column(key.key());
-        return switch (condition.operator()) {
-            case EQ -> column.map(c -> columnEquals(c, condition.value()))
-                    .orElseGet(() -> pathEquals(key, condition.value()));
-            case NOT -> negation(column.map(c -> columnEquals(c, condition.value()))
-                    .orElseGet(() -> pathEquals(key, condition.value())));
-            case IN -> anyOf(key, column, condition.value());
-            case NOT_IN -> negation(anyOf(key, column, condition.value()));
-            case EXISTS -> new Sql().append(operand(schema, key))
-                    .append(condition.value().booleanValue() ? " IS NOT NULL" : " IS NULL");
-            default -> throw new InvalidQueryException(where + ".o",
-                    "operator '" + condition.operator().wireName() + "' is not supported yet");
-        };
-    }
-
-    /** Holds when {@code positive} is false or unknown, so a missing value counts as "not equal". */
-    private static Sql negation(Sql positive) {
-        return new Sql().append("NOT ((").append(positive).append(") IS TRUE)");
-    }
-
-    private static Sql anyOf(KeyPath key, Optional<Column> column, JsonNode values) {
-        Sql any = new Sql().append("(FALSE");
-        for (JsonNode value : values) {
-            any.append(" OR ").append(column.map(c -> columnEquals(c, value)).orElseGet(() -> pathEquals(key, value)));
-        }
-        return any.append(")");
-    }
-
-    /** Equality with MongoDB's rules: null matches a missing value, a value of another type never matches. */
-    private static Sql columnEquals(Column column, JsonNode value) {
-        if (value.isNull()) {
-            return new Sql().append(column.name() + " IS NULL");
-        }
-        return bindable(column.type(), value)
-                .map(bound -> new Sql().append(column.name() + " = ?", bound))
-                .orElseGet(() -> new Sql().append("FALSE"));
-    }
-
-    private static Sql pathEquals(KeyPath key, JsonNode value) {
-        if (value.isNull()) {
-            return new Sql().append("(doc #> CAST(? AS text[]) IS NULL OR doc #> CAST(? AS text[]) = 'null'::jsonb)",
-                    key.arrayLiteral(), key.arrayLiteral());
-        }
-        return new Sql().append("doc #> CAST(? AS text[]) = CAST(? AS jsonb)", key.arrayLiteral(), value.toString());
-    }
-
-    private static Optional<Object> bindable(ColumnType type, JsonNode value) {
-        return switch (type) {
-            case TEXT -> value.isString() ? Optional.of(value.asString()) : Optional.empty();
-            case INTEGER -> value.isIntegralNumber() && value.canConvertToLong()
-                    ? Optional.of(value.longValue()) : Optional.empty();
-            case BOOLEAN -> value.isBoolean() ? Optional.of(value.booleanValue()) : Optional.empty();
-            case TIMESTAMP -> value.isString() ? parseInstant(value.asString()) : Optional.empty();
-        };
-    }
-
-    private static Optional<Object> parseInstant(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text));
-        } catch (DateTimeParseException notADate) {
+    /** Cloudforet's keyword search: some keyword key contains some word of the keyword. */
+    private Optional<Sql> keyword(TableSchema schema, String keyword) {
+        if (keyword == null || keyword.isBlank() || schema.keywordKeys().isEmpty()) {
             return Optional.empty();
         }
+        ArrayNode words = JsonNodeFactory.instance.arrayNode();
+        for (String word : keyword.strip().split("\\s+")) {
+            words.add(word);
+        }
+        ConditionCompiler conditions = new ConditionCompiler(schema, "doc", clock);
+        List<Sql> any = new ArrayList<>();
+        for (String key : schema.keywordKeys()) {
+            any.add(conditions.condition(new Condition(key, words, Operator.CONTAIN_IN), "keyword"));
+        }
+        return Optional.of(new Sql().append("(").join(" OR ", any).append(")"));
     }
 
-    private static Sql operand(TableSchema schema, KeyPath key) {
-        return schema.column(key.key())
-                .map(column -> new Sql().append(column.name()))
-                .orElseGet(() -> new Sql().append("doc #> CAST(? AS text[])", key.arrayLiteral()));
-    }
-
-    private int page(Page page, Sql rows) {
+    /** Appends LIMIT and OFFSET, fetching {@code extra} rows past the page; returns the page size. */
+    private int page(Page page, Sql rows, int extra) {
         int limit = page.limited() ? Math.min(page.limit(), maxPageLimit) : maxPageLimit;
-        rows.append(" LIMIT ? OFFSET ?", limit, (long) page.start() - 1);
+        rows.append(" LIMIT ? OFFSET ?", limit + extra, (long) page.start() - 1);
         return limit;
     }
 
-    /** A growing SQL fragment and its parameters. */
-    private static final class Sql {
-        private final StringBuilder text = new StringBuilder();
-        private final List<Object> parameters = new ArrayList<>();
-
-        Sql append(String sql, Object... values) {
-            text.append(sql);
-            parameters.addAll(List.of(values));
-            return this;
+    /** The first day of the period {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD} names. */
+    static LocalDate periodStart(String period, String where) {
+        try {
+            return switch (period.length()) {
+                case 4 -> LocalDate.of(Integer.parseInt(period), 1, 1);
+                case 7 -> YearMonth.parse(period).atDay(1);
+                case 10 -> LocalDate.parse(period);
+                default -> throw new InvalidQueryException(where, "must be YYYY, YYYY-MM or YYYY-MM-DD");
+            };
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new InvalidQueryException(where, "'" + period + "' is not a valid YYYY, YYYY-MM or YYYY-MM-DD");
         }
+    }
 
-        Sql append(Sql other) {
-            text.append(other.text);
-            parameters.addAll(other.parameters);
-            return this;
-        }
-
-        SqlStatement statement() {
-            return new SqlStatement(text.toString(), parameters);
-        }
+    /** The first day after the period {@code period} names. */
+    static LocalDate periodEnd(String period, String where) {
+        LocalDate start = periodStart(period, where);
+        return switch (period.length()) {
+            case 4 -> start.plusYears(1);
+            case 7 -> start.plusMonths(1);
+            default -> start.plusDays(1);
+        };
     }
 }

@@ -28,7 +28,8 @@ class QueryCompilerTest {
                 query("{\"filter\": [{\"k\": \"name\", \"v\": \"" + hostile + "\"}, {\"k\": \"data.owner\", \"v\": \"" + hostile + "\"}]}"));
 
         assertThat(statements.rows().sql()).doesNotContain(hostile).doesNotContain("owner");
-        assertThat(statements.rows().parameters()).contains(hostile, "{\"data\",\"owner\"}", "domain-1");
+        assertThat(statements.rows().parameters())
+                .contains(hostile, "$.\"data\".\"owner\" ? (@ == \"x' OR '1'='1\")", "domain-1");
     }
 
     @Test
@@ -49,22 +50,38 @@ class QueryCompilerTest {
     }
 
     @Test
-    void rejectsOperatorsItDoesNotCompileYetInsteadOfIgnoringThem() {
-        assertThatThrownBy(() -> compiler.compileList(TABLE, SCOPE, query("{\"filter\": [{\"k\": \"name\", \"v\": \"a\", \"o\": \"regex\"}]}")))
-                .isInstanceOfSatisfying(InvalidQueryException.class, invalid -> {
-                    assertThat(invalid.key()).isEqualTo("filter[0].o");
-                    assertThat(invalid.reason()).contains("not supported yet");
-                });
+    void refusesRegularExpressionsPostgresqlCannotRunNamingTheCondition() {
+        for (String regex : List.of("(", "[z-a]", "a{300}", "a*+", "\\\\p{L}", "(?<name>a)", "(?i)a")) {
+            String json = JSON.writeValueAsString(java.util.Map.of("filter",
+                    List.of(java.util.Map.of("k", "name", "v", "ok"), java.util.Map.of("k", "data.x", "v", regex, "o", "regex"))));
+            assertThatThrownBy(() -> compiler.compileList(TABLE, SCOPE, query(json)))
+                    .as(regex)
+                    .isInstanceOfSatisfying(InvalidQueryException.class, invalid -> assertThat(invalid.key()).isEqualTo("filter[1].v"));
+        }
     }
 
     @Test
-    void refusesASortStageOnANameTheGroupDoesNotOutput() {
-        StatisticsQuery stat = QueryParser.parseStatisticsQuery(JSON.readTree("""
-                {"aggregate": [{"group": {"keys": [{"key": "name", "name": "name"}]}}, {"sort": {"key": "count"}}]}
+    void escapesValuesInsideJsonpathLiterals() {
+        QueryCompiler.ListStatements statements = compiler.compileList(TABLE, SCOPE,
+                query("{\"filter\": [{\"k\": \"data.x\", \"v\": \"a\\\") || (true\\\\\", \"o\": \"contain\"}]}"));
+
+        assertThat(statements.rows().parameters())
+                .contains("$.\"data\".\"x\" ? (@ like_regex \"a\\\") || (true\\\\\" flag \"iq\")");
+    }
+
+    @Test
+    void refusesOrderingAgainstNull() {
+        assertThatThrownBy(() -> compiler.compileList(TABLE, SCOPE, query("{\"filter\": [{\"k\": \"data.x\", \"v\": null, \"o\": \"lt\"}]}")))
+                .isInstanceOfSatisfying(InvalidQueryException.class, invalid -> assertThat(invalid.key()).isEqualTo("filter[0].v"));
+    }
+
+    @Test
+    void refusesAFieldGroupThatIsNotAGroupKey() {
+        AnalyzeQuery analyze = QueryParser.parseAnalyzeQuery(JSON.readTree("""
+                {"group_by": ["provider"], "fields": {"n": {"operator": "count"}}, "field_group": ["region"]}
                 """));
-        assertThatThrownBy(() -> compiler.compileStatistics(TABLE, SCOPE, stat))
-                .isInstanceOfSatisfying(InvalidQueryException.class,
-                        invalid -> assertThat(invalid.key()).isEqualTo("aggregate[1].sort.keys[0].key"));
+        assertThatThrownBy(() -> compiler.compileAnalyze(TABLE, SCOPE, analyze))
+                .isInstanceOfSatisfying(InvalidQueryException.class, invalid -> assertThat(invalid.key()).isEqualTo("field_group[0]"));
     }
 
     @Test
