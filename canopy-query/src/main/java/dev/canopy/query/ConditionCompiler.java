@@ -162,14 +162,17 @@ final class ConditionCompiler {
         if (column.isPresent() && column.get().type() == ColumnType.TIMESTAMP) {
             return Sql.of(column.get().name() + " " + comparison + " ?", DateTimes.utc(instant));
         }
-        String path = JsonPath.filter(key, "@.datetime() " + comparison + " "
-                + JsonPath.string(DateTimes.jsonPathText(instant)) + ".datetime()");
+        // "[*]" and the filter each unwrap one array level; ".datetime()" itself unwraps none. The
+        // regex keeps to the ISO forms of docs/query.md, which .datetime() alone reads more loosely.
+        String path = JsonPath.path(key) + "[*] ? (@ like_regex " + JsonPath.string(DateTimes.STORED_FORM)
+                + " && @.datetime() " + comparison + " " + JsonPath.string(DateTimes.jsonPathText(instant)) + ".datetime())";
         // The _tz form lets date-times without an offset compare; sessions run in UTC.
         return Sql.of("jsonb_path_exists_tz(" + document + ", CAST(? AS jsonpath))", path);
     }
 
+    /** {@code doc @? path}; JDBC reads a lone {@code ?} as a placeholder, so the operator is written {@code @??}. */
     private Sql pathMatches(String path) {
-        return Sql.of(document + " @? CAST(? AS jsonpath)", path);
+        return Sql.of(document + " @?? CAST(? AS jsonpath)", path);
     }
 
     private static String comparison(Operator operator) {

@@ -21,6 +21,9 @@ final class DateTimes {
 
     /** The text form of an instant inside a jsonpath literal, which PostgreSQL's {@code .datetime()} reads. */
     private static final DateTimeFormatter JSONPATH_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+    /** The stored strings that count as date-times (docs/query.md), as a regular expression both Java and PostgreSQL read. */
+    static final String STORED_FORM =
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DATE_TIME =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?");

@@ -1,11 +1,12 @@
 package dev.canopy.query;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Compiles a statistics pipeline. Every stage becomes one {@code SELECT} producing a {@code jsonb}
@@ -15,18 +16,9 @@ import java.util.Set;
  */
 final class Pipeline {
 
-    /** Stored date-time strings that {@code date_format} reads; other strings group as null. */
-    private static final String DATE_TIME_TEXT =
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
     private static final String TIMESTAMP_TEXT = "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'";
     /** Pairs per jsonb_build_object call; PostgreSQL functions take at most 100 arguments. */
     private static final int PAIRS_PER_CALL = 40;
-
-    private final Clock clock;
-
-    Pipeline(Clock clock) {
-        this.clock = clock;
-    }
 
     /** A relation stages read from: a table filtered by {@code where}, or the rows of a stage. */
     private record Source(TableSchema schema, Sql relation, Sql where, String document) {
@@ -65,6 +57,11 @@ final class Pipeline {
 
         Sql order() {
             return Sql.of(isTable() ? "NULL::bigint" : "s.o");
+        }
+
+        /** The order rows arrive in: creation order for a table, the previous stage's order otherwise. */
+        String arrival() {
+            return isTable() ? "created_at, id" : "s.o";
         }
     }
 
@@ -136,7 +133,10 @@ final class Pipeline {
             pairs.add(Sql.of("CAST(? AS text), g.f" + index, field.name()));
         }
         Sql inner = new Sql().append("SELECT ").join(", ", columns).append(source.from());
-        if (!group.keys().isEmpty()) {
+        if (group.keys().isEmpty()) {
+            // As MongoDB: no input rows, no group (SQL would give one row of empty aggregates).
+            inner.append(" HAVING count(*) > 0");
+        } else {
             List<Sql> positions = new ArrayList<>();
             for (int index = 1; index <= group.keys().size(); index++) {
                 positions.add(Sql.of(String.valueOf(index)));
@@ -174,7 +174,9 @@ final class Pipeline {
                     .orElseGet(() -> timestampOf(source.json(key)));
             return DateFormats.format(timestamp, dateFormat, where);
         }
-        return column.map(Pipeline::columnValue).orElseGet(() -> source.json(key));
+        // A missing key and a null value are one group.
+        return column.map(Pipeline::columnValue)
+                .orElseGet(() -> new Sql().append("coalesce(").append(source.json(key)).append(", 'null'::jsonb)"));
     }
 
     private static Sql columnValue(Column column) {
@@ -191,7 +193,7 @@ final class Pipeline {
     static Sql timestampOf(Sql json) {
         Sql text = new Sql().append("(").append(json).append(" #>> '{}')");
         return new Sql().append("CASE WHEN jsonb_typeof(").append(json).append(") = 'string' AND ").append(text)
-                .append(" ~ '" + DATE_TIME_TEXT + "' AND pg_input_is_valid(").append(text)
+                .append(" ~ '" + DateTimes.STORED_FORM + "' AND pg_input_is_valid(").append(text)
                 .append(", 'timestamptz') THEN CAST(").append(text).append(" AS timestamptz) END");
     }
 
@@ -204,21 +206,25 @@ final class Pipeline {
     private Sql aggregate(Source source, AggregateStage.GroupField field, String where) {
         Sql condition = null;
         if (!field.conditions().isEmpty()) {
-            condition = new ConditionCompiler(source.schema(), source.document(), clock)
-                    .where(field.conditions(), List.of(), where + ".conditions", "");
+            List<Sql> all = new ArrayList<>();
+            for (int index = 0; index < field.conditions().size(); index++) {
+                all.add(valueCondition(source, field.conditions().get(index), where + ".conditions[" + index + "]"));
+            }
+            condition = new Sql().append("(").join(" AND ", all).append(")");
         }
         if (field.operator() == GroupOperator.COUNT) {
             return condition == null ? Sql.of("count(*)")
                     : new Sql().append("count(*) FILTER (WHERE ").append(condition).append(")");
         }
         if (field.operator() == GroupOperator.PUSH && !field.fields().isEmpty()) {
-            List<Sql> pairs = new ArrayList<>();
+            List<Sql> members = new ArrayList<>();
             for (int index = 0; index < field.fields().size(); index++) {
                 AggregateStage.NamedKey sub = field.fields().get(index);
                 KeyPath key = KeyPath.parse(sub.key(), where + ".fields[" + index + "].key");
-                pairs.add(new Sql().append("CAST(? AS text), ", sub.name()).append(source.json(key)));
+                members.add(new Sql().append("(CAST(? AS text), ", sub.name()).append(source.json(key)).append(")"));
             }
-            return new Sql().append("jsonb_agg(").append(buildObject(pairs)).append(")");
+            return new Sql().append("coalesce(jsonb_agg(").append(objectOfPresent(members))
+                    .append(" ORDER BY " + source.arrival() + "), '[]'::jsonb)");
         }
         if (field.key() == null) {
             throw new InvalidQueryException(where + ".key", "operator '" + field.operator().wireName() + "' needs a key");
@@ -240,14 +246,59 @@ final class Pipeline {
                     .append(numeric(value)).append(")))");
             case MIN -> new Sql().append("coalesce(to_jsonb(min(").append(numeric(value)).append(")), to_jsonb(min(")
                     .append(text(value)).append(")))");
-            case PUSH -> new Sql().append("coalesce(jsonb_agg(").append(value).append(") FILTER (WHERE ")
+            case PUSH -> new Sql().append("coalesce(jsonb_agg(").append(value).append(" ORDER BY " + source.arrival() + ") FILTER (WHERE ")
                     .append(value).append(" IS NOT NULL), '[]'::jsonb)");
             case ADD_TO_SET -> new Sql().append("coalesce(jsonb_agg(DISTINCT ").append(value).append(") FILTER (WHERE ")
                     .append(value).append(" IS NOT NULL), '[]'::jsonb)");
             case MERGE_OBJECTS -> new Sql().append("(SELECT coalesce(jsonb_object_agg(m.key, m.value ORDER BY a.n), '{}'::jsonb)"
-                    + " FROM jsonb_array_elements(jsonb_agg(").append(value).append(") FILTER (WHERE jsonb_typeof(")
+                    + " FROM jsonb_array_elements(jsonb_agg(").append(value).append(" ORDER BY " + source.arrival()
+                            + ") FILTER (WHERE jsonb_typeof(")
                     .append(value).append(") = 'object')) WITH ORDINALITY a(o, n), jsonb_each(a.o) m)");
             case COUNT -> throw new IllegalStateException("count is handled above");
+        };
+    }
+
+    /**
+     * A group field's condition, with the meaning of a MongoDB aggregation expression: it compares
+     * the value at the key itself (read through objects only), without looking into arrays.
+     */
+    private static Sql valueCondition(Source source, Condition condition, String where) {
+        Sql value = source.json(KeyPath.parse(condition.key(), where + ".key"));
+        JsonNode expected = condition.value();
+        Sql equals = expected.isNull()
+                ? new Sql().append("(").append(value).append(" IS NULL OR ").append(value).append(" = 'null'::jsonb)")
+                : new Sql().append(value).append(" = CAST(? AS jsonb)", expected.toString());
+        return switch (condition.operator()) {
+            case EQ -> equals;
+            case NOT -> ConditionCompiler.negation(equals);
+            case LT, LTE, GT, GTE -> ordered(value, comparison(condition.operator()), expected, where + ".value");
+            default -> throw new InvalidQueryException(where + ".operator", "conditions take eq, not, lt, lte, gt and gte");
+        };
+    }
+
+    private static Sql ordered(Sql value, String comparison, JsonNode expected, String where) {
+        Sql typed = new Sql().append("jsonb_typeof(").append(value).append(") = ");
+        if (expected.isNumber()) {
+            return typed.append("'number' AND CAST(").append(value).append(" AS numeric) " + comparison + " ?",
+                    expected.decimalValue());
+        }
+        if (expected.isString()) {
+            return typed.append("'string' AND (").append(value).append(" #>> '{}') COLLATE \"C\" " + comparison + " ?",
+                    expected.asString());
+        }
+        if (expected.isBoolean()) {
+            return typed.append("'boolean' AND CAST(").append(value).append(" AS boolean) " + comparison + " ?",
+                    expected.booleanValue());
+        }
+        throw new InvalidQueryException(where, "must be a string, number or boolean");
+    }
+
+    private static String comparison(Operator operator) {
+        return switch (operator) {
+            case LT -> "<";
+            case LTE -> "<=";
+            case GT -> ">";
+            default -> ">=";
         };
     }
 
@@ -293,15 +344,27 @@ final class Pipeline {
         if (values.isEmpty()) {
             return new Sql().append("SELECT '{}'::jsonb AS r, s.o").append(source.from());
         }
-        // Built from VALUES so that a missing value leaves its name out, as MongoDB's $project does.
-        return new Sql().append("SELECT (SELECT coalesce(jsonb_object_agg(p.k, p.v), '{}'::jsonb) FROM (VALUES ")
-                .join(", ", values).append(") p(k, v) WHERE p.v IS NOT NULL) AS r, s.o").append(source.from());
+        return new Sql().append("SELECT ").append(objectOfPresent(values)).append(" AS r, s.o").append(source.from());
+    }
+
+    /**
+     * An object of the {@code (name, value)} pairs whose value is present: built from VALUES so that
+     * a missing value leaves its name out, as MongoDB's {@code $project} and {@code $push} do.
+     */
+    private static Sql objectOfPresent(List<Sql> members) {
+        return new Sql().append("(SELECT coalesce(jsonb_object_agg(p.k, p.v), '{}'::jsonb) FROM (VALUES ")
+                .join(", ", members).append(") p(k, v) WHERE p.v IS NOT NULL)");
     }
 
     private static Sql projected(Source source, AggregateStage.ProjectField field, String at) {
         if (field.operator() == null) {
             return source.json(KeyPath.parse(field.key(), at + ".key"));
         }
+        // An operator always yields its field: null when it has no value, as in MongoDB.
+        return new Sql().append("coalesce(").append(operation(source, field, at)).append(", 'null'::jsonb)");
+    }
+
+    private static Sql operation(Source source, AggregateStage.ProjectField field, String at) {
         if (field.operator().readsKey()) {
             Sql value = source.json(KeyPath.parse(field.key(), at + ".key"));
             return field.operator() == ProjectOperator.SIZE

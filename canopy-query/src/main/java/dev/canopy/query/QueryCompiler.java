@@ -84,7 +84,7 @@ public final class QueryCompiler {
      */
     public ListStatements compileStatistics(TableSchema schema, SqlStatement scope, StatisticsQuery query) {
         Sql where = where(schema, scope, query.filter(), query.filterOr());
-        Sql pipeline = new Pipeline(clock).compile(schema, where, query.aggregate());
+        Sql pipeline = new Pipeline().compile(schema, where, query.aggregate());
         Sql rows = new Sql().append("SELECT p.r FROM (").append(pipeline).append(") p ORDER BY p.o");
         int limit = page(query.page(), rows, 0);
         Sql count = new Sql().append("SELECT count(*) FROM (").append(pipeline).append(") p");
@@ -104,7 +104,7 @@ public final class QueryCompiler {
         }
         Sql where = where(schema, scope, filter, query.filterOr());
         List<AggregateStage> stages = AnalyzePipeline.stages(schema, query);
-        Sql pipeline = new Pipeline(clock).compile(schema, where, stages);
+        Sql pipeline = new Pipeline().compile(schema, where, stages);
         Sql rows = new Sql().append("SELECT p.r FROM (").append(pipeline).append(") p ORDER BY p.o");
         int limit = page(query.page(), rows, 1);
         return new AnalyzeStatements(rows.statement(), limit);

@@ -32,6 +32,9 @@ final class SortOrder {
      * columns are created with the "C" collation, so their order is code point order.
      */
     static Sql ofColumn(Column column, boolean desc) {
+        if (!column.nullable()) {
+            return Sql.of(column.name() + (desc ? " DESC" : " ASC"));
+        }
         return Sql.of(column.name() + (desc ? " DESC NULLS LAST" : " ASC NULLS FIRST"));
     }
 }

@@ -2,7 +2,10 @@ package dev.canopy.query;
 
 import java.util.List;
 
-/** SQL text with {@code ?} placeholders and the values bound to them, in order. */
+/**
+ * SQL text with JDBC {@code ?} placeholders and the values bound to them, in order. A question
+ * mark that is part of an operator is doubled ({@code @??}), as the PostgreSQL JDBC driver expects.
+ */
 public record SqlStatement(String sql, List<Object> parameters) {
 
     public SqlStatement {

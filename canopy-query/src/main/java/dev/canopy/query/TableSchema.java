@@ -52,20 +52,26 @@ public record TableSchema(String table, Map<String, Column> columns, List<String
 
         private Builder(String table) {
             this.table = table;
-            column("domain_id", ColumnType.TEXT);
-            column("created_at", ColumnType.TIMESTAMP);
-            column("updated_at", ColumnType.TIMESTAMP);
+            requiredColumn("domain_id", ColumnType.TEXT);
+            requiredColumn("created_at", ColumnType.TIMESTAMP);
+            requiredColumn("updated_at", ColumnType.TIMESTAMP);
         }
 
         /** The document key holding the resource id (e.g. {@code project_id}), stored in column {@code id}. */
         public Builder idKey(String key) {
-            columns.put(key, new Column(key, "id", ColumnType.TEXT));
+            columns.put(key, new Column(key, "id", ColumnType.TEXT, false));
             return this;
         }
 
-        /** A top-level document key copied into a column of the same name. */
+        /** A top-level document key copied into a column of the same name, which may be null. */
         public Builder column(String key, ColumnType type) {
-            columns.put(key, new Column(key, key, type));
+            columns.put(key, new Column(key, key, type, true));
+            return this;
+        }
+
+        /** As {@link #column}, for a key every document has (the column is {@code NOT NULL}). */
+        public Builder requiredColumn(String key, ColumnType type) {
+            columns.put(key, new Column(key, key, type, false));
             return this;
         }
 

@@ -121,9 +121,76 @@ class QueryParserTest {
             "{\"aggregate\": [{\"frobnicate\": {}}]}             | aggregate[0].frobnicate",
             "{\"aggregate\": [{\"limit\": 0}]}                   | aggregate[0].limit",
             "{\"aggregate\": [{\"group\": {\"keys\": [{\"key\": \"a\", \"name\": \"x y\"}]}}]} | aggregate[0].group.keys[0].name",
+            "{\"aggregate\": [{\"group\": {\"keys\": [{\"key\": \"a\", \"date_format\": \"%Q\"}]}}]} | aggregate[0].group.keys[0].date_format",
+            "{\"aggregate\": [{\"group\": {\"fields\": [{\"name\": \"n\", \"operator\": \"sum\"}]}}]} | aggregate[0].group.fields[0].key",
+            "{\"aggregate\": [{\"group\": {\"fields\": [{\"name\": \"n\", \"key\": \"a\", \"operator\": \"max\", \"conditions\": [{\"k\": \"a\", \"v\": 1}]}]}}]} | aggregate[0].group.fields[0].conditions",
+            "{\"aggregate\": [{\"group\": {\"fields\": [{\"name\": \"n\", \"operator\": \"count\", \"conditions\": [{\"k\": \"a\", \"v\": \"x\", \"o\": \"regex\"}]}]}}]} | aggregate[0].group.fields[0].conditions[0].operator",
+            "{\"aggregate\": [{\"project\": {\"fields\": [{\"name\": \"d\", \"operator\": \"divide\", \"fields\": [\"a\"]}]}}]} | aggregate[0].project.fields[0].fields",
+            "{\"aggregate\": [{\"unwind\": {\"path\": \"a..b\"}}]} | aggregate[0].unwind.path",
+            "{\"aggregate\": [{\"skip\": -1}]} | aggregate[0].skip",
+            "{\"aggregate\": [{\"count\": {}}]} | aggregate[0].count.name",
     })
     void namesTheOffendingPartOfABadPipeline(String query, String key) {
         assertThatThrownBy(() -> QueryParser.parseStatisticsQuery(json(query)))
+                .isInstanceOfSatisfying(InvalidQueryException.class, invalid -> assertThat(invalid.key()).isEqualTo(key));
+    }
+
+    @Test
+    void readsEveryStage() {
+        StatisticsQuery query = QueryParser.parseStatisticsQuery(json("""
+                {"aggregate": [{"unwind": {"path": "data.disks"}},
+                               {"group": {"keys": [{"key": "created_at", "name": "month", "date_format": "%Y-%m"}],
+                                          "fields": [{"key": "data.disks.size", "name": "big", "operator": "sum",
+                                                      "conditions": [{"k": "data.disks.size", "v": 100, "o": "gt"}]},
+                                                     {"name": "disks", "operator": "push", "fields": [{"key": "data.disks.type", "name": "type"}]}]}},
+                               {"project": {"fields": [{"name": "ratio", "operator": "divide", "fields": ["big", {"operator": "add", "fields": ["big", 1]}]}],
+                                            "exclude_keys": true}},
+                               {"skip": 1}, {"count": {"name": "n"}}]}
+                """));
+
+        assertThat(query.aggregate()).hasSize(5);
+        assertThat(query.aggregate().get(0)).isEqualTo(new AggregateStage.Unwind("data.disks"));
+        AggregateStage.Group group = (AggregateStage.Group) query.aggregate().get(1);
+        assertThat(group.keys()).containsExactly(new AggregateStage.GroupKey("created_at", "month", "%Y-%m"));
+        assertThat(group.fields().get(0).conditions()).singleElement().extracting(Condition::operator).isEqualTo(Operator.GT);
+        assertThat(group.fields().get(1).fields()).containsExactly(new AggregateStage.NamedKey("data.disks.type", "type"));
+        AggregateStage.Project project = (AggregateStage.Project) query.aggregate().get(2);
+        assertThat(project.excludeKeys()).isTrue();
+        assertThat(project.fields().get(0).operands()).hasSize(2).last().isInstanceOf(AggregateStage.Operand.Operation.class);
+        assertThat(query.aggregate().subList(3, 5)).containsExactly(new AggregateStage.Skip(1), new AggregateStage.Count("n"));
+    }
+
+    @Test
+    void readsAnAnalyzeQuery() {
+        AnalyzeQuery query = QueryParser.parseAnalyzeQuery(json("""
+                {"granularity": "MONTHLY", "start": "2024-01", "end": "2024-06",
+                 "group_by": ["tags.env", {"key": "provider", "name": "cloud"}],
+                 "fields": {"cost": {"key": "data.cost", "operator": "sum"}, "n": {"operator": "count"}},
+                 "select": {"env": "env", "per": {"operator": "divide", "fields": ["cost", "n"]}},
+                 "field_group": ["cloud"], "sort": [{"key": "cost", "desc": true}], "page": {"limit": 10}}
+                """));
+
+        assertThat(query.granularity()).isEqualTo(Granularity.MONTHLY);
+        assertThat(query.groupBy()).containsExactly(new AggregateStage.GroupKey("tags.env", "env"),
+                new AggregateStage.GroupKey("provider", "cloud"));
+        assertThat(query.fields()).extracting(AggregateStage.GroupField::name).containsExactly("cost", "n");
+        assertThat(query.select()).extracting(AggregateStage.ProjectField::name).containsExactly("env", "per");
+        assertThat(query.fieldGroup()).containsExactly("cloud");
+        assertThat(query.page()).isEqualTo(new Page(1, 10));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{}                                                              | fields",
+            "{\"fields\": {}}                                                | fields",
+            "{\"fields\": {\"n\": {\"operator\": \"count\"}}, \"granularity\": \"HOURLY\"} | granularity",
+            "{\"fields\": {\"n\": {\"operator\": \"count\"}}, \"start\": \"2024-13\"}     | start",
+            "{\"fields\": {\"n\": {\"operator\": \"median\"}}}                        | fields.n.operator",
+            "{\"fields\": {\"n\": {\"operator\": \"count\"}}, \"field_group\": [\"_total_n\"]} | field_group[0]",
+            "{\"fields\": {\"n\": {\"operator\": \"count\"}}, \"keyword\": \"x\"}         | keyword",
+    })
+    void namesTheOffendingPartOfABadAnalyzeQuery(String query, String key) {
+        assertThatThrownBy(() -> QueryParser.parseAnalyzeQuery(json(query)))
                 .isInstanceOfSatisfying(InvalidQueryException.class, invalid -> assertThat(invalid.key()).isEqualTo(key));
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.canopy.query.AnalyzeQuery;
 import dev.canopy.query.InvalidQueryException;
 import dev.canopy.query.Query;
 import dev.canopy.query.QueryParser;
@@ -47,7 +48,8 @@ public class ApiJson {
     ApiJson() {
         SimpleModule queries = new SimpleModule("canopy-query")
                 .addDeserializer(Query.class, new TreeDeserializer<>(QueryParser::parseQuery))
-                .addDeserializer(StatisticsQuery.class, new TreeDeserializer<>(QueryParser::parseStatisticsQuery));
+                .addDeserializer(StatisticsQuery.class, new TreeDeserializer<>(QueryParser::parseStatisticsQuery))
+                .addDeserializer(AnalyzeQuery.class, new TreeDeserializer<>(QueryParser::parseAnalyzeQuery));
         this.mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -6,6 +6,7 @@ import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.Map;
 
+import dev.canopy.query.AnalyzeQuery;
 import dev.canopy.query.Query;
 import dev.canopy.query.StatisticsQuery;
 import jakarta.validation.constraints.NotBlank;
@@ -67,6 +68,11 @@ final class JsonSchemas {
         if (raw == StatisticsQuery.class) {
             return reference("StatisticsQuery", () -> NODES.objectNode().put("type", "object").put("description",
                     "Cloudforet statistics query: filter, filter_or, aggregate, page"));
+        }
+        if (raw == AnalyzeQuery.class) {
+            return reference("AnalyzeQuery", () -> NODES.objectNode().put("type", "object").put("description",
+                    "Cloudforet analyze query: granularity, start, end, group_by, field_group, fields, select,"
+                            + " filter, filter_or, sort, page"));
         }
         if (raw.isEnum()) {
             ObjectNode schema = NODES.objectNode().put("type", "string");

@@ -1,5 +1,6 @@
 package dev.canopy.server.config;
 
+import dev.canopy.query.AnalyzeQuery;
 import dev.canopy.query.Query;
 import dev.canopy.query.StatisticsQuery;
 import jakarta.validation.constraints.NotBlank;
@@ -33,5 +34,9 @@ final class ConfigRequests {
 
     /** {@code stat}. */
     record Stat(@NotNull StatisticsQuery query) {
+    }
+
+    /** {@code analyze}. */
+    record Analyze(@NotNull AnalyzeQuery query) {
     }
 }

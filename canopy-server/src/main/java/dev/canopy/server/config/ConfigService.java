@@ -8,6 +8,7 @@ import dev.canopy.query.Operator;
 import dev.canopy.query.Query;
 import dev.canopy.server.api.ApiException;
 import dev.canopy.server.api.Caller;
+import dev.canopy.server.store.AnalyzeResult;
 import dev.canopy.server.store.DocumentStore;
 import dev.canopy.server.store.ListResult;
 import dev.canopy.server.store.ResourceKind;
@@ -77,6 +78,10 @@ final class ConfigService {
 
     StatResult stat(Caller caller, ConfigRequests.Stat request) {
         return store.stat(kind, scopeOf.apply(caller), request.query());
+    }
+
+    AnalyzeResult analyze(Caller caller, ConfigRequests.Analyze request) {
+        return store.analyze(kind, scopeOf.apply(caller), request.query());
     }
 
     private static Map<String, String> byName(String name) {

@@ -7,6 +7,7 @@ import dev.canopy.query.ColumnType;
 import dev.canopy.query.TableSchema;
 import dev.canopy.server.api.ApiVerbs;
 import dev.canopy.server.api.Verb;
+import dev.canopy.server.store.AnalyzeResult;
 import dev.canopy.server.store.DocumentStore;
 import dev.canopy.server.store.ListResult;
 import dev.canopy.server.store.ResourceKind;
@@ -21,7 +22,7 @@ class ConfigVerbs implements ApiVerbs {
 
     static final ResourceKind DOMAIN_CONFIG = new ResourceKind("config.DomainConfig", "domain-config", null,
             TableSchema.builder("domain_config")
-                    .column("name", ColumnType.TEXT)
+                    .requiredColumn("name", ColumnType.TEXT)
                     .keyword("name")
                     .minimal("name", "domain_id")
                     .defaultSort("name", false)
@@ -30,8 +31,8 @@ class ConfigVerbs implements ApiVerbs {
 
     static final ResourceKind USER_CONFIG = new ResourceKind("config.UserConfig", "user-config", null,
             TableSchema.builder("user_config")
-                    .column("name", ColumnType.TEXT)
-                    .column("user_id", ColumnType.TEXT)
+                    .requiredColumn("name", ColumnType.TEXT)
+                    .requiredColumn("user_id", ColumnType.TEXT)
                     .keyword("name")
                     .minimal("name", "user_id", "domain_id")
                     .defaultSort("name", false)
@@ -67,5 +68,7 @@ class ConfigVerbs implements ApiVerbs {
                 ConfigRequests.List.class, ListResult.class, service::list));
         verbs.add(Verb.of("config", resource, "stat", "Computes statistics over " + whose + " configs",
                 ConfigRequests.Stat.class, StatResult.class, service::stat));
+        verbs.add(Verb.of("config", resource, "analyze", "Groups " + whose + " configs by keys and date, computing fields per group",
+                ConfigRequests.Analyze.class, AnalyzeResult.class, service::analyze));
     }
 }

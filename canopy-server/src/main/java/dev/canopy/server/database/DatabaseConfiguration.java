@@ -30,8 +30,10 @@ class DatabaseConfiguration {
         config.setPoolName("canopy");
         config.setMaximumPoolSize(properties.maxPoolSize());
         // PostgreSQL enforces the timeout itself: a JDBC query timeout would arm a client-side timer
-        // for every statement, which all pool threads contend for.
-        config.setConnectionInitSql("SET statement_timeout = " + properties.statementTimeout().toMillis());
+        // for every statement, which all pool threads contend for. Sessions run in UTC, so that
+        // date-times stored without an offset read as UTC in queries.
+        config.setConnectionInitSql("SET statement_timeout = " + properties.statementTimeout().toMillis()
+                + "; SET TIME ZONE 'UTC'");
         EmbeddedDatabase database = embedded.getIfAvailable();
         if (database != null) {
             config.setJdbcUrl(database.jdbcUrl());

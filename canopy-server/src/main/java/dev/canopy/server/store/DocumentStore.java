@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
+import dev.canopy.query.AnalyzeQuery;
 import dev.canopy.query.Column;
+import dev.canopy.query.InvalidQueryException;
 import dev.canopy.query.Projection;
 import dev.canopy.query.Query;
 import dev.canopy.query.QueryCompiler;
 import dev.canopy.query.SqlStatement;
 import dev.canopy.query.StatisticsQuery;
 import dev.canopy.server.api.ApiException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -152,6 +155,10 @@ public class DocumentStore {
     /** The page of documents the query asks for, and how many matched in all. */
     @Transactional(readOnly = true)
     public ListResult list(ResourceKind kind, StoreScope scope, Query query) {
+        return evaluating(() -> listNow(kind, scope, query));
+    }
+
+    private ListResult listNow(ResourceKind kind, StoreScope scope, Query query) {
         QueryCompiler.ListStatements statements = compiler.compileList(kind.table(), scopeCondition(kind, scope), query);
         if (query.countOnly()) {
             return new ListResult(List.of(), count(statements.count()));
@@ -170,14 +177,48 @@ public class DocumentStore {
     /** Runs a statistics query; counts all rows only when a page limit was asked for. */
     @Transactional(readOnly = true)
     public StatResult stat(ResourceKind kind, StoreScope scope, StatisticsQuery query) {
-        QueryCompiler.ListStatements statements =
-                compiler.compileStatistics(kind.table(), scopeCondition(kind, scope), query);
-        List<ObjectNode> results = jdbc.sql(statements.rows().sql())
-                .params(statements.rows().parameters())
-                .query(this::document)
-                .list();
-        Long total = query.page().limited() ? count(statements.count()) : null;
-        return new StatResult(results, total);
+        return evaluating(() -> {
+            QueryCompiler.ListStatements statements =
+                    compiler.compileStatistics(kind.table(), scopeCondition(kind, scope), query);
+            List<ObjectNode> results = rows(statements.rows());
+            Long total = query.page().limited() ? count(statements.count()) : null;
+            return new StatResult(results, total);
+        });
+    }
+
+    /** Runs an analyze query; says whether rows remain past the page only when a page limit was asked for. */
+    @Transactional(readOnly = true)
+    public AnalyzeResult analyze(ResourceKind kind, StoreScope scope, AnalyzeQuery query) {
+        return evaluating(() -> {
+            QueryCompiler.AnalyzeStatements statements =
+                    compiler.compileAnalyze(kind.table(), scopeCondition(kind, scope), query);
+            List<ObjectNode> results = rows(statements.rows());
+            boolean more = results.size() > statements.limit();
+            List<ObjectNode> page = more ? results.subList(0, statements.limit()) : results;
+            return new AnalyzeResult(List.copyOf(page), query.page().limited() ? more : null);
+        });
+    }
+
+    private List<ObjectNode> rows(SqlStatement statement) {
+        return jdbc.sql(statement.sql()).params(statement.parameters()).query(this::document).list();
+    }
+
+    /**
+     * Runs a query whose result depends on stored data that can still defeat it (a number too
+     * large for an average, say): PostgreSQL's data exceptions (SQLSTATE class 22) become a refusal
+     * of the query rather than an internal error.
+     */
+    private static <T> T evaluating(java.util.function.Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (DataAccessException failure) {
+            SQLException cause = failure.getCause() instanceof SQLException sql ? sql : null;
+            if (cause != null && cause.getSQLState() != null && cause.getSQLState().startsWith("22")) {
+                throw new InvalidQueryException("", "the query cannot be evaluated over the stored documents ("
+                        + cause.getSQLState() + ")");
+            }
+            throw failure;
+        }
     }
 
     private record IdentifiedDocument(String id, ObjectNode document) {

@@ -49,7 +49,7 @@ class ApiErrorsIT extends TestServer {
             "/api/config/domain-config/list          | {\"query\": []}                        | 400 | ERROR_INVALID_PARAMETER  | query",
             "/api/config/domain-config/list          | {\"query\": {\"filter\": [{\"k\": \"a;b\", \"v\": 1}]}} | 400 | ERROR_INVALID_PARAMETER | query.filter[0].k",
             "/api/config/domain-config/list          | {\"query\": {\"filter\": [{\"k\": \"a\", \"v\": 1, \"o\": \"nope\"}]}} | 400 | ERROR_INVALID_PARAMETER | query.filter[0].o",
-            "/api/config/domain-config/list          | {\"query\": {\"filter\": [{\"k\": \"a\", \"v\": 1, \"o\": \"regex\"}]}} | 400 | ERROR_INVALID_PARAMETER | query.filter[0].o",
+            "/api/config/domain-config/list          | {\"query\": {\"filter\": [{\"k\": \"a\", \"v\": 1, \"o\": \"regex\"}]}} | 400 | ERROR_INVALID_PARAMETER | query.filter[0].v",
             "/api/config/domain-config/list          | {\"query\": {\"page\": {\"limit\": \"10\"}}} | 400 | ERROR_INVALID_PARAMETER | query.page.limit",
             "/api/config/domain-config/stat          | {}                                     | 400 | ERROR_REQUIRED_PARAMETER | query",
             "/api/config/domain-config/create        | {\"name\": \"a\", \"data\": {\"x\": \"\\u0000\"}} | 400 | ERROR_INVALID_PARAMETER | body",
