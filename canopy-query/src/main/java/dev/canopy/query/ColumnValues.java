@@ -1,7 +1,5 @@
 package dev.canopy.query;
 
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
@@ -21,25 +19,5 @@ final class ColumnValues {
             case TIMESTAMP -> value.isString()
                     ? DateTimes.parse(value.asString()).map(DateTimes::utc) : Optional.empty();
         };
-    }
-
-    static String arrayType(ColumnType type) {
-        return switch (type) {
-            case TEXT -> "text[]";
-            case INTEGER -> "numeric[]";
-            case BOOLEAN -> "boolean[]";
-            case TIMESTAMP -> "timestamptz[]";
-        };
-    }
-
-    /** A PostgreSQL array literal of bindable values: every element quoted, quotes and backslashes escaped. */
-    static String arrayLiteral(List<Object> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (Object value : values) {
-            String text = value instanceof OffsetDateTime dateTime ? dateTime.toString() : String.valueOf(value);
-            literal.append(literal.length() > 1 ? "," : "")
-                    .append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return literal.append('}').toString();
     }
 }

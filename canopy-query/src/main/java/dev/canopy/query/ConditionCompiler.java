@@ -92,8 +92,8 @@ final class ConditionCompiler {
             if (bound.size() == 1) {
                 any.add(Sql.of(c.name() + " = ?", bound.get(0)));
             } else if (!bound.isEmpty()) {
-                any.add(Sql.of(c.name() + " = ANY(CAST(? AS " + ColumnValues.arrayType(c.type()) + "))",
-                        ColumnValues.arrayLiteral(bound)));
+                any.add(Sql.of(c.name() + " IN (" + String.join(", ", java.util.Collections.nCopies(bound.size(), "?")) + ")",
+                        bound.toArray()));
             }
             if (matchesNull) {
                 any.add(Sql.of(c.name() + " IS NULL"));

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * A validated dotted document key such as {@code data.compute.instance_type}. The grammar is strict
  * (letters, digits and {@code _ - : / @} per segment, at most {@value #MAX_DEPTH} segments) so that
- * a key can be bound as a PostgreSQL {@code text[]} literal without any escaping.
+ * a key can be quoted inside a jsonpath without any escaping.
  */
 public record KeyPath(String key, List<String> segments) {
 
@@ -35,10 +35,11 @@ public record KeyPath(String key, List<String> segments) {
     }
 
     /**
-     * The path as a PostgreSQL array literal to bind as {@code text[]}, e.g. {@code {"data","az"}}.
-     * Segments are quoted so that a segment spelled {@code NULL} stays a string.
+     * The segments, to bind as a PostgreSQL {@code text[]} (for {@code #>} and {@code jsonb_set}).
+     * A real array rather than text cast to one: PostgreSQL would parse such a cast again for
+     * every row, as {@code array_in} is not immutable.
      */
-    public String arrayLiteral() {
-        return "{\"" + String.join("\",\"", segments) + "\"}";
+    public String[] array() {
+        return segments.toArray(new String[0]);
     }
 }

@@ -47,7 +47,7 @@ final class Pipeline {
         /** The value at a key as {@code jsonb}, reading objects only. */
         Sql json(KeyPath key) {
             return column(key).map(Pipeline::columnJson)
-                    .orElseGet(() -> Sql.of(document + " #> CAST(? AS text[])", key.arrayLiteral()));
+                    .orElseGet(() -> Sql.of(document + " #> ?", (Object) key.array()));
         }
 
         /** The whole row or document as {@code jsonb}. */
@@ -309,8 +309,8 @@ final class Pipeline {
 
     private static Sql unwind(Source source, KeyPath path) {
         Sql value = source.json(path);
-        return new Sql().append("SELECT jsonb_set(").append(source.whole()).append(", CAST(? AS text[]), u.e) AS r, ",
-                        path.arrayLiteral()).append(source.order())
+        return new Sql().append("SELECT jsonb_set(").append(source.whole()).append(", ?, u.e) AS r, ",
+                        (Object) path.array()).append(source.order())
                 .append(" AS o FROM ").append(source.relation())
                 .append(" CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN ").append(value)
                 .append(" IS NULL OR jsonb_typeof(").append(value).append(") = 'null' THEN '[]'::jsonb WHEN jsonb_typeof(")

@@ -67,7 +67,7 @@ public final class QueryCompiler {
             if (column.isPresent()) {
                 order.add(SortOrder.ofColumn(column.get(), key.desc()));
             } else {
-                order.addAll(SortOrder.ofJson(Sql.of("doc #> CAST(? AS text[])", path.arrayLiteral()), key.desc()));
+                order.addAll(SortOrder.ofJson(Sql.of("doc #> ?", (Object) path.array()), key.desc()));
             }
         }
         order.add(Sql.of("created_at, id"));

@@ -110,7 +110,8 @@ public final class StatisticsEvaluator {
     private record Bucket(List<JsonNode> key, List<ObjectNode> rows) {
     }
 
-    private List<ObjectNode> group(List<ObjectNode> rows, AggregateStage.Group group) {
+    /** One row per distinct combination of the group's key values, in order of first appearance. */
+    List<ObjectNode> group(List<ObjectNode> rows, AggregateStage.Group group) {
         List<Bucket> buckets = new ArrayList<>();
         for (ObjectNode row : rows) {
             List<JsonNode> key = new ArrayList<>();
@@ -346,7 +347,7 @@ public final class StatisticsEvaluator {
         return results;
     }
 
-    private static List<ObjectNode> project(List<ObjectNode> rows, AggregateStage.Project project, List<String> groupKeys) {
+    static List<ObjectNode> project(List<ObjectNode> rows, AggregateStage.Project project, List<String> groupKeys) {
         List<ObjectNode> results = new ArrayList<>();
         for (ObjectNode row : rows) {
             ObjectNode result = NODES.objectNode();
