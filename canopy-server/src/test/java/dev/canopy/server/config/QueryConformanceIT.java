@@ -223,6 +223,10 @@ class QueryConformanceIT extends TestServer {
         cases.add(list("not_contain_in contains none of the words",
                 "{'filter': [{'k': 'data.label', 'v': ['alp', 'eta'], 'o': 'not_contain_in'}]}",
                 names("n03", "n04", "n05", "n06", "n10", "n12", "n13", "n15", "n16")));
+        cases.add(list("contain treats % as a plain character", "{'filter': [{'k': 'data.label', 'v': '%', 'o': 'contain'}]}",
+                names("n08")));
+        cases.add(list("contain treats _ as a plain character", "{'filter': [{'k': 'data.label', 'v': '_', 'o': 'contain'}]}",
+                names("n06", "n09")));
         // like
         cases.add(list("like %a matches the whole string ignoring case",
                 "{'filter': [{'k': 'data.label', 'v': '%a', 'o': 'like'}]}",
@@ -293,6 +297,26 @@ class QueryConformanceIT extends TestServer {
                 names("n05")));
         cases.add(list("timediff_gt this Monday plus hours", "{'filter': [{'k': 'data.created', 'v': 'now/w + 9h', 'o': 'timediff_gt'}]}",
                 names("n05")));
+        // the name column
+        cases.add(list("contain on the name column ignores case", "{'filter': [{'k': 'name', 'v': 'N1', 'o': 'contain'}]}",
+                names("n10", "n11", "n12", "n13", "n14", "n15", "n16")));
+        cases.add(list("like on the name column", "{'filter': [{'k': 'name', 'v': '%n0_', 'o': 'like'}]}",
+                names("n01", "n02", "n03", "n04", "n05", "n06", "n07", "n08", "n09")));
+        cases.add(list("regex on the name column", "{'filter': [{'k': 'name', 'v': 'n1[0-2]$', 'o': 'regex'}]}",
+                names("n10", "n11", "n12")));
+        cases.add(list("not_in on the name column", "{'filter': [{'k': 'name', 'v': ['$Pn01'], 'o': 'not_in'}]}",
+                allBut("n01")));
+        cases.add(list("gt on the name column", "{'filter': [{'k': 'name', 'v': '$Pn14', 'o': 'gt'}]}", names("n15", "n16")));
+        cases.add(list("lt on the name column", "{'filter': [{'k': 'name', 'v': '$Pn03', 'o': 'lt'}]}", names("n01", "n02")));
+        cases.add(list("datetime_lt on a column of names that are not date-times",
+                "{'filter': [{'k': 'name', 'v': '2999-01-01', 'o': 'datetime_lt'}]}", names()));
+        // tags
+        cases.add(list("exists on tags: every config has tags", "{'filter': [{'k': 'tags', 'v': true, 'o': 'exists'}]}",
+                names(ALL)));
+        cases.add(list("exists on a tag", "{'filter': [{'k': 'tags.env', 'v': true, 'o': 'exists'}]}",
+                names("n01", "n02", "n03", "n05", "n06")));
+        cases.add(list("not on a tag matches configs without it", "{'filter': [{'k': 'tags.tier', 'v': 'web', 'o': 'not'}]}",
+                allBut("n01", "n07")));
         // combinations and condition shapes
         cases.add(list("filter_or combined with filter",
                 "{'filter': [{'k': 'data.kind', 'v': 'vm'}], 'filter_or': [{'k': 'data.size', 'v': 15, 'o': 'gt'},"
@@ -327,6 +351,8 @@ class QueryConformanceIT extends TestServer {
                 "{'sort': {'key': 'data.active', 'desc': true}}",
                 ordered("n01", "n06", "n02", "n14", "n03", "n04", "n05", "n07", "n08", "n09", "n10", "n11", "n12", "n13",
                         "n15", "n16")));
+        cases.add(list("sort by the created_at column is creation order", "{'sort': [{'key': 'created_at'}]}",
+                ordered(ALL.toArray(String[]::new))));
         cases.add(list("sort descending by name", "{'sort': [{'key': 'name', 'desc': true}], 'filter': [{'k': 'data.kind', 'v': 'fn'}]}",
                 ordered("n16", "n09", "n08")));
         // page
@@ -355,6 +381,8 @@ class QueryConformanceIT extends TestServer {
         cases.add(list("keyword is a case-insensitive contain on the name", "{'keyword': 'N0'}",
                 names("n01", "n02", "n03", "n04", "n05", "n06", "n07", "n08", "n09")));
         cases.add(list("keyword words are alternatives", "{'keyword': 'zz-none N16 n02'}", names("n02", "n16")));
+        cases.add(list("keyword % is a plain character", "{'keyword': '%'}", names()));
+        cases.add(list("keyword _ is a plain character", "{'keyword': '_'}", names()));
         // refused
         cases.add(list("lt null is refused", "{'filter': [{'k': 'data.size', 'v': null, 'o': 'lt'}]}", refused("query.filter[1]")));
         cases.add(list("a regex that does not compile is refused", "{'filter': [{'k': 'data.label', 'v': '(', 'o': 'regex'}]}",
@@ -383,6 +411,15 @@ class QueryConformanceIT extends TestServer {
                 refused("query.filter[1]")));
         cases.add(list("contain_in with a string is refused", "{'filter': [{'k': 'data.label', 'v': 'a', 'o': 'contain_in'}]}",
                 refused("query.filter[1]")));
+        cases.add(list("eq with an object value is refused", "{'filter': [{'k': 'data.owner', 'v': {'name': 'bob'}}]}",
+                refused("query.filter[1]")));
+        cases.add(list("in with more than 4096 values is refused",
+                "{'filter': [{'k': 'data.size', 'v': [" + "1, ".repeat(4096) + "1], 'o': 'in'}]}", refused("query.filter[1]")));
+        cases.add(list("more than 256 conditions are refused",
+                "{'filter': [" + "{'k': 'data.size', 'v': 1, 'o': 'not'}, ".repeat(256) + "{'k': 'data.size', 'v': 1}]}",
+                refused("query.filter")));
+        cases.add(list("a keyword over 1024 characters is refused", "{'keyword': '" + "k".repeat(1025) + "'}",
+                refused("query.keyword")));
         return run(cases);
     }
 
@@ -456,6 +493,32 @@ class QueryConformanceIT extends TestServer {
         cases.add(stat("unwind one level of an array of scalars and arrays, then count",
                 "{'aggregate': [{'unwind': {'path': 'data.ports'}}, {'count': {'name': 'ports'}}]}",
                 rows("[{'ports': 6}]", null)));
+        cases.add(stat("unwind keeps a scalar or an object as one row and drops null and missing",
+                "{'aggregate': [{'unwind': {'path': 'data.size'}}, {'count': {'name': 'rows'}}]}", rows("[{'rows': 15}]", null)));
+        cases.add(stat("group key date_format day of year",
+                "{'filter': [{'k': 'name', 'v': ['$Pn01', '$Pn15'], 'o': 'in'}], 'aggregate': [{'group': {'keys': ["
+                        + "{'key': 'data.created', 'name': 'd', 'date_format': '%Y-%j'}], 'fields': [{'name': 'n', 'operator': 'count'}]}},"
+                        + " {'sort': {'key': 'd'}}]}",
+                sortedRows("[{'d': '2020-001', 'n': 1}, {'d': '2020-015', 'n': 1}]", null)));
+        cases.add(stat("group key date_format month and day give numbers, in UTC",
+                "{'filter': [{'k': 'name', 'v': '$Pn05'}], 'aggregate': [{'group': {'keys': ["
+                        + "{'key': 'data.created', 'name': 'm', 'date_format': 'month'},"
+                        + " {'key': 'data.created', 'name': 'd', 'date_format': 'day'}], 'fields': [{'name': 'n', 'operator': 'count'}]}}]}",
+                rows("[{'m': 12, 'd': 31, 'n': 1}]", null)));
+        cases.add(stat("push skips missing values; add_to_set keeps distinct values of mixed types",
+                "{'aggregate': [{'group': {'keys': [{'key': 'data.kind', 'name': 'kind'}], 'fields': ["
+                        + "{'key': 'data.amount', 'name': 'amounts', 'operator': 'push'},"
+                        + " {'key': 'data.size', 'name': 'sizes', 'operator': 'add_to_set'}]}}, {'sort': {'key': 'kind'}}]}",
+                sortedRows("[{'kind': null, 'amounts': [], 'sizes': [null, [1, 2, 3], {'value': 7}, true]},"
+                        + " {'kind': 'db', 'amounts': ['30', 40, 5], 'sizes': ['10', 30, 20]},"
+                        + " {'kind': 'fn', 'amounts': [-5, 0], 'sizes': [-3, 1000, 'abc']},"
+                        + " {'kind': 'vm', 'amounts': [10, 20, 2.5, 7], 'sizes': [10, 20, 5, 15]}]", null)));
+        cases.add(stat("max and min among numbers and strings: strings order after numbers",
+                "{'aggregate': [{'group': {'fields': [{'key': 'data.label', 'name': 'hi', 'operator': 'max'},"
+                        + " {'key': 'data.label', 'name': 'lo', 'operator': 'min'},"
+                        + " {'key': 'data.size', 'name': 'size_hi', 'operator': 'max'},"
+                        + " {'key': 'data.size', 'name': 'size_lo', 'operator': 'min'}]}}]}",
+                rows("[{'hi': 'zeta', 'lo': 'Alpha', 'size_hi': 'abc', 'size_lo': -3}]", null)));
         cases.add(stat("count stage", "{'filter': [{'k': 'data.kind', 'v': 'fn'}], 'aggregate': [{'count': {'name': 'total'}}]}",
                 rows("[{'total': 3}]", null)));
         cases.add(stat("count stage over nothing gives no row",
@@ -547,6 +610,22 @@ class QueryConformanceIT extends TestServer {
                         + " 'sort': [{'key': 'total', 'desc': true}]}",
                 analyzed("[{'kind': 'db', 'total': 45, 'hi': '30'}, {'kind': 'vm', 'total': 39.5, 'hi': 20},"
                         + " {'kind': null, 'total': 0, 'hi': null}, {'kind': 'fn', 'total': -5, 'hi': 0}]", null)));
+        cases.add(analyze("neither granularity nor group_by: one row of fields",
+                "{'fields': {'n': {'operator': 'count'}, 'total': {'key': 'data.amount', 'operator': 'sum'}}}",
+                analyzed("[{'n': 16, 'total': 79.5}]", null)));
+        cases.add(analyze("field_group of the date with sum: _total_ is the sum",
+                "{'granularity': 'MONTHLY', 'group_by': ['data.kind'], 'fields': {'total': {'key': 'data.amount', 'operator': 'sum'}},"
+                        + " 'field_group': ['date'], 'sort': [{'key': 'kind'}]}",
+                analyzed("[{'kind': null, 'total': [{'value': 0, 'date': '$MONTH'}], '_total_total': 0},"
+                        + " {'kind': 'db', 'total': [{'value': 45, 'date': '$MONTH'}], '_total_total': 45},"
+                        + " {'kind': 'fn', 'total': [{'value': -5, 'date': '$MONTH'}], '_total_total': -5},"
+                        + " {'kind': 'vm', 'total': [{'value': 39.5, 'date': '$MONTH'}], '_total_total': 39.5}]", null)));
+        cases.add(analyze("select renames keys",
+                "{'group_by': ['data.kind'], " + counts + ", 'select': {'k': 'kind', 'count': 'n'}}",
+                analyzed("[{'k': null, 'count': 5}, {'k': 'db', 'count': 3}, {'k': 'fn', 'count': 3}, {'k': 'vm', 'count': 5}]", null)));
+        cases.add(analyze("a page past the end is empty, with no more",
+                "{'group_by': ['data.kind'], " + counts + ", 'sort': [{'key': 'kind'}], 'page': {'start': 9, 'limit': 2}}",
+                analyzed("[]", false)));
         cases.add(analyze("page with rows remaining says more: true",
                 "{'group_by': ['data.kind'], " + counts + ", 'sort': [{'key': 'kind'}], 'page': {'start': 1, 'limit': 3}}",
                 analyzed("[{'kind': null, 'n': 5}, {'kind': 'db', 'n': 3}, {'kind': 'fn', 'n': 3}]", true)));
