@@ -212,9 +212,11 @@ class QueryFuzzIT extends TestServer {
             case "regex", "like" -> string(chance(badValues) ? pick(BAD_REGEXES) : pick(List.of("a", "^a.*[0-9]$", "%\\_")));
             case "regex_in" -> "[" + string(chance(badValues) ? pick(BAD_REGEXES) : "b|c") + ", \"a\"]";
             case "datetime_lt", "datetime_lte", "datetime_gt", "datetime_gte" ->
-                    string(chance(badValues) ? pick(BAD_DATES) : pick(List.of("2024-05-01T09:30:00Z", "2024-05-01", "1970-01-01T00:00:00.123456-12:00")));
+                    string(chance(badValues) ? pick(BAD_DATES) : pick(List.of("2024-05-01T09:30:00Z", "2024-05-01", "1970-01-01T00:00:00.123456-12:00",
+                            "9999-12-31T23:59:59.999999-14:00", "0001-01-01", "0000-01-01T00:00:00+14:00")));
             case "timediff_lt", "timediff_lte", "timediff_gt", "timediff_gte" ->
-                    string(chance(badValues) ? pick(BAD_TIMEDIFFS) : pick(List.of("now-1d", "now/w", "now/m + 3h", "now-99999w")));
+                    string(chance(badValues) ? pick(BAD_TIMEDIFFS) : pick(List.of("now-1d", "now/w", "now/m + 3h", "now-99999w", "now-999999999w",
+                            "now+2147483647d", "now - 9223372036854775807 s")));
             case "exists" -> hostility == 0 ? pick(List.of("true", "false")) : pick(List.of("true", "false", "\"true\"", "1", "null"));
             case "in", "not_in" -> hostility == 0 ? pick(List.of("[1, \"a\", null]", "[]", "[true]")) : pick(GOOD_VALUES);
             case "contain_in", "not_contain_in" -> hostility == 0 ? pick(List.of("[\"a\", \"%\"]", "[\"_\"]")) : pick(GOOD_VALUES);
@@ -364,7 +366,8 @@ class QueryFuzzIT extends TestServer {
                 : object(Arrays.asList(member("operator", string(pick(PROJECT_OPERATORS))), member("fields", list(2, r -> operand())),
                         member("key", key())))) + "}";
         return or(object(Arrays.asList(
-                member("granularity", string(pick(List.of("DAILY", "MONTHLY", "YEARLY", "daily", "HOURLY", "")))),
+                member("granularity", string(pick(hostility == 0 ? List.of("DAILY", "MONTHLY", "YEARLY")
+                        : List.of("DAILY", "MONTHLY", "YEARLY", "daily", "HOURLY", "")))),
                 member("start", pick(hostility == 0 ? period.subList(0, 3) : period)),
                 member("end", pick(hostility == 0 ? period.subList(0, 3) : period)),
                 member("group_by", list(3, r -> chance(50) ? key() : object(Arrays.asList(member("key", key()), member("name", name()))))),
