@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
@@ -84,6 +85,10 @@ public class ApiJson {
                     ? " at line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr()
                     : "") + ": " + firstLine(malformed.getOriginalMessage()),
                     Map.of());
+        } catch (StreamConstraintsException tooDeepOrLarge) {
+            // Jackson's limits (nesting depth, number and string length) guard the parser itself.
+            throw new ApiException(ErrorCode.ERROR_JSON_FORMAT,
+                    "JSON exceeds a parser limit: " + firstLine(tooDeepOrLarge.getOriginalMessage()), Map.of());
         } catch (DatabindException binding) {
             throw bindingFailure(binding, type);
         }
