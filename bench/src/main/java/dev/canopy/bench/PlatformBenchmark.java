@@ -31,46 +31,11 @@ public final class PlatformBenchmark {
 
     /** Entry point; exit code 0 when the benchmark ran (whatever the verdict), 1 on failure, 2 on bad usage. */
     public static void main(String[] args) {
-        // Before any logger exists: embedded PostgreSQL's INFO chatter would bury the results.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.print(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(BenchOptions.USAGE);
-            return;
-        }
-        System.exit(runWithCleanup(options));
-    }
-
-    private static int runWithCleanup(BenchOptions options) {
-        CleanupStack cleanup = new CleanupStack();
-        // Ctrl-C or SIGTERM must not leave servers, PostgreSQL or temp dirs behind either.
-        Runtime.getRuntime().addShutdownHook(new Thread(cleanup::close, "canopy-bench-cleanup"));
-        try {
-            new PlatformBenchmark(options, cleanup, System.out).run();
-            return 0;
-        } catch (BenchmarkFailure e) {
-            System.err.println("error: " + e.getMessage());
-            return 1;
-        } catch (Exception e) {
-            if (cleanup.isClosed()) {
-                // A signal's shutdown hook tore the servers down under us: not a failure to explain.
-                System.err.println("error: stopped by a signal; cleaned up");
-                return 1;
-            }
-            System.err.println("error: benchmark failed unexpectedly");
-            e.printStackTrace();
-            return 1;
-        } finally {
-            cleanup.close();
-        }
+        BenchLauncher.launch(args, BenchOptions::parse, BenchOptions::help, BenchOptions.USAGE, "canopy-bench",
+                (options, cleanup) -> {
+                    new PlatformBenchmark(options, cleanup, System.out).run();
+                    return 0;
+                });
     }
 
     private void run() throws Exception {

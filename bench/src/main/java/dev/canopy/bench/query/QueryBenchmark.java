@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.canopy.bench.BenchLauncher;
 import dev.canopy.bench.BenchmarkFailure;
 import dev.canopy.bench.CleanupStack;
 import dev.canopy.query.InvalidQueryException;
@@ -63,42 +64,8 @@ public final class QueryBenchmark {
 
     /** Entry point; exit code 0 when every query ran and matched (whatever the timings), 1 otherwise, 2 on bad usage. */
     public static void main(String[] args) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        QueryBenchOptions options;
-        try {
-            options = QueryBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.print(QueryBenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(QueryBenchOptions.USAGE);
-            return;
-        }
-        System.exit(runWithCleanup(options));
-    }
-
-    private static int runWithCleanup(QueryBenchOptions options) {
-        CleanupStack cleanup = new CleanupStack();
-        Runtime.getRuntime().addShutdownHook(new Thread(cleanup::close, "canopy-query-bench-cleanup"));
-        try {
-            return new QueryBenchmark(options, cleanup, System.out).run() ? 0 : 1;
-        } catch (BenchmarkFailure e) {
-            System.err.println("error: " + e.getMessage());
-            return 1;
-        } catch (Exception e) {
-            if (cleanup.isClosed()) {
-                System.err.println("error: stopped by a signal; cleaned up");
-                return 1;
-            }
-            System.err.println("error: benchmark failed unexpectedly");
-            e.printStackTrace();
-            return 1;
-        } finally {
-            cleanup.close();
-        }
+        BenchLauncher.launch(args, QueryBenchOptions::parse, QueryBenchOptions::help, QueryBenchOptions.USAGE,
+                "canopy-query-bench", (options, cleanup) -> new QueryBenchmark(options, cleanup, System.out).run() ? 0 : 1);
     }
 
     /** True when every query compiled or was reported unsupported, and every compared result matched. */
