@@ -357,7 +357,7 @@ public final class QueryBenchmark {
 
     private void printStatement(String label, SqlStatement statement) {
         out.println(label + ": " + statement.sql().replaceAll("\\s+", " "));
-        out.println("  parameters: " + Arrays.toString(statement.parameters().toArray()));
+        out.println("  parameters: " + Arrays.deepToString(statement.parameters().toArray()));
     }
 
     private static String indent(String text) {

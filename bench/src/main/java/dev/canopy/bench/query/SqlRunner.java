@@ -141,6 +141,10 @@ final class SqlRunner {
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }
+        if (value instanceof String[] array) {
+            // Key paths: segments are plain words by the key grammar, so quoting each is enough.
+            return "'{\"" + String.join("\",\"", array) + "\"}'";
+        }
         return "'" + value.toString().replace("'", "''") + "'";
     }
 
