@@ -37,8 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Property: for random documents and random statistics queries, the compiled SQL run on
  * PostgreSQL returns the same rows as the reference evaluator. Rows are compared as a multiset
  * unless the pipeline ends in a sort (then in order, any order among ties), numbers numerically,
- * arrays as multisets, and merge_objects results by their member names (which row wins a shared
- * member depends on row order, which the language leaves undefined). Without an ending sort, a
+ * arrays as multisets, and merge_objects results of a group after the first stage by their member
+ * names (which row wins a shared member there depends on an order the language leaves undefined;
+ * a first-stage group merges in creation order and is compared whole). Without an ending sort, a
  * sliced result (limit, skip, page) is compared by size only.
  */
 class StatisticsQueryPropertiesTest {
