@@ -17,9 +17,38 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
+    /** A client that sends no credentials. */
     public ApiClient(int port) {
+        this(port, null);
+    }
+
+    private ApiClient(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    /** A client signed in as {@code userId} (of the root domain unless {@code domainId} is given). */
+    public static ApiClient signedIn(int port, String domainId, String userId, String password) {
+        ApiClient anonymous = new ApiClient(port);
+        String domain = domainId == null ? "" : ", \"domain_id\": \"" + domainId + "\"";
+        Response issued = anonymous.post("/api/identity/token/issue", "{\"credentials\": {\"user_id\": \"" + userId
+                + "\", \"password\": \"" + password + "\"}" + domain + "}");
+        if (issued.status() != 200) {
+            throw new IllegalStateException("sign-in of " + userId + " failed: " + issued.raw());
+        }
+        return new ApiClient(port, "Bearer " + issued.body().get("access_token").asString());
+    }
+
+    /** The {@code Authorization} header this client sends, or null. */
+    public String authorization() {
+        return authorization;
+    }
+
+    /** A client signed in as the test server's admin. */
+    public static ApiClient admin(int port) {
+        return signedIn(port, null, "admin", TestServer.ADMIN_PASSWORD);
     }
 
     /** A response: status, the request id header, and the body parsed as JSON (null when empty). */
@@ -35,7 +64,7 @@ public final class ApiClient {
     }
 
     public Response post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -56,8 +85,10 @@ public final class ApiClient {
         }
     }
 
+    /** A request to {@code path}, carrying this client's credentials. */
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     public static JsonNode json(String text) {

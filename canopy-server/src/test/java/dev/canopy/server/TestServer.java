@@ -15,8 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * context, so each one names its data uniquely.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "canopy.datasource.embedded-durable=false")
+        properties = {"canopy.datasource.embedded-durable=false",
+                "canopy.identity.admin-password=" + TestServer.ADMIN_PASSWORD})
 public abstract class TestServer {
+
+    /** The password of the root domain's admin in every test server. */
+    public static final String ADMIN_PASSWORD = "Canopy-Test-Admin-1";
 
     private static final Path DATA_DIR = newDataDirectory();
 

@@ -28,17 +28,17 @@ class ApiController {
     private final RequestBodyReader bodyReader;
     private final ApiJson json;
     private final Validator validator;
-    private final CallerResolver callerResolver;
+    private final Authenticator authenticator;
     private final boolean servesApi;
 
     ApiController(VerbRegistry registry, RequestBodyReader bodyReader, ApiJson json, Validator validator,
-                  CallerResolver callerResolver, CanopyProperties properties) {
+                  Authenticator authenticator, CanopyProperties properties) {
         this.servesApi = properties.plays(ServerRole.API);
         this.registry = registry;
         this.bodyReader = bodyReader;
         this.json = json;
         this.validator = validator;
-        this.callerResolver = callerResolver;
+        this.authenticator = authenticator;
     }
 
     @PostMapping("/api/{service}/{resource}/{verb}")
@@ -51,11 +51,29 @@ class ApiController {
         }
         Verb<?, ?> target = registry.find(service, resource, verb).orElseThrow(() ->
                 ApiException.notFound("api", service + "/" + resource + "/" + verb));
+        // Who calls, and whether they may, is settled before the body is read.
+        Caller caller = caller(target, request);
         Object body = json.readRequest(bodyReader.read(request), target.requestType());
         validate(body);
-        Caller caller = callerResolver.resolve(request);
         Object result = target.invoke(caller, body);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.write(result));
+    }
+
+    private Caller caller(Verb<?, ?> target, HttpServletRequest request) {
+        if (target.access() == VerbAccess.OPEN) {
+            return Caller.ANONYMOUS;
+        }
+        AuthenticatedUser user = authenticator.authenticate(request);
+        if (target.access() == VerbAccess.SIGNED_IN) {
+            return new Caller(user.domainId(), user.userId(), Reach.DOMAIN);
+        }
+        Reach reach = user.access().reach(target.permission());
+        if (reach.none()) {
+            throw new ApiException(ErrorCode.ERROR_PERMISSION_DENIED,
+                    "Permission denied: your roles do not grant " + target.permission(),
+                    Map.of("key", "permission", "reason", target.permission()));
+        }
+        return new Caller(user.domainId(), user.userId(), reach);
     }
 
     private void validate(Object body) {

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * @param requestType  the record the JSON body binds to
  * @param responseType what the handler returns, for the API reference
  * @param handler      the service method that runs it
+ * @param access       who may call it; {@link VerbAccess#PERMISSION} unless said otherwise
  */
 public record Verb<Q, R>(String service, String resource, String name, String summary,
-                         Class<Q> requestType, Class<R> responseType, VerbHandler<Q, R> handler) {
+                         Class<Q> requestType, Class<R> responseType, VerbHandler<Q, R> handler, VerbAccess access) {
 
     private static final Pattern SERVICE = Pattern.compile("[a-z][a-z_]*");
     private static final Pattern RESOURCE = Pattern.compile("[A-Z][A-Za-z0-9]*");
@@ -30,11 +31,17 @@ public record Verb<Q, R>(String service, String resource, String name, String su
         Objects.requireNonNull(requestType, "requestType");
         Objects.requireNonNull(responseType, "responseType");
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(access, "access");
     }
 
     public static <Q, R> Verb<Q, R> of(String service, String resource, String name, String summary,
                                        Class<Q> requestType, Class<R> responseType, VerbHandler<Q, R> handler) {
-        return new Verb<>(service, resource, name, summary, requestType, responseType, handler);
+        return new Verb<>(service, resource, name, summary, requestType, responseType, handler, VerbAccess.PERMISSION);
+    }
+
+    /** This verb, callable by {@code access} instead. */
+    public Verb<Q, R> callableBy(VerbAccess access) {
+        return new Verb<>(service, resource, name, summary, requestType, responseType, handler, access);
     }
 
     /** The permission a caller needs: {@code service.Resource.verb}. */

@@ -7,6 +7,7 @@ import dev.canopy.query.ColumnType;
 import dev.canopy.query.TableSchema;
 import dev.canopy.server.api.ApiVerbs;
 import dev.canopy.server.api.Verb;
+import dev.canopy.server.api.VerbAccess;
 import dev.canopy.server.store.AnalyzeResult;
 import dev.canopy.server.store.DocumentStore;
 import dev.canopy.server.store.ListResult;
@@ -43,9 +44,10 @@ class ConfigVerbs implements ApiVerbs {
 
     ConfigVerbs(DocumentStore store) {
         addVerbs("DomainConfig", "domain", new ConfigService(DOMAIN_CONFIG, store,
-                caller -> StoreScope.domain(caller.domainId())));
+                caller -> StoreScope.domain(caller.domainId())), VerbAccess.PERMISSION);
+        // Every signed-in user keeps configs of their own, whatever their roles.
         addVerbs("UserConfig", "your own", new ConfigService(USER_CONFIG, store,
-                caller -> StoreScope.domain(caller.domainId()).where("user_id", caller.userId())));
+                caller -> StoreScope.domain(caller.domainId()).where("user_id", caller.userId())), VerbAccess.SIGNED_IN);
     }
 
     @Override
@@ -53,22 +55,24 @@ class ConfigVerbs implements ApiVerbs {
         return verbs;
     }
 
-    private void addVerbs(String resource, String whose, ConfigService service) {
-        verbs.add(Verb.of("config", resource, "create", "Creates a " + whose + " config; its name must be new",
+    private void addVerbs(String resource, String whose, ConfigService service, VerbAccess access) {
+        List<Verb<?, ?>> added = new ArrayList<>();
+        added.add(Verb.of("config", resource, "create", "Creates a " + whose + " config; its name must be new",
                 ConfigRequests.Write.class, ObjectNode.class, service::create));
-        verbs.add(Verb.of("config", resource, "update", "Changes the data or tags of a " + whose + " config",
+        added.add(Verb.of("config", resource, "update", "Changes the data or tags of a " + whose + " config",
                 ConfigRequests.Update.class, ObjectNode.class, service::update));
-        verbs.add(Verb.of("config", resource, "set", "Creates a " + whose + " config, or replaces its data and tags",
+        added.add(Verb.of("config", resource, "set", "Creates a " + whose + " config, or replaces its data and tags",
                 ConfigRequests.Write.class, ObjectNode.class, service::set));
-        verbs.add(Verb.of("config", resource, "delete", "Deletes a " + whose + " config",
+        added.add(Verb.of("config", resource, "delete", "Deletes a " + whose + " config",
                 ConfigRequests.Name.class, ObjectNode.class, service::delete));
-        verbs.add(Verb.of("config", resource, "get", "Reads a " + whose + " config by name",
+        added.add(Verb.of("config", resource, "get", "Reads a " + whose + " config by name",
                 ConfigRequests.Name.class, ObjectNode.class, service::get));
-        verbs.add(Verb.of("config", resource, "list", "Lists " + whose + " configs matching a query",
+        added.add(Verb.of("config", resource, "list", "Lists " + whose + " configs matching a query",
                 ConfigRequests.List.class, ListResult.class, service::list));
-        verbs.add(Verb.of("config", resource, "stat", "Computes statistics over " + whose + " configs",
+        added.add(Verb.of("config", resource, "stat", "Computes statistics over " + whose + " configs",
                 ConfigRequests.Stat.class, StatResult.class, service::stat));
-        verbs.add(Verb.of("config", resource, "analyze", "Groups " + whose + " configs by keys and date, computing fields per group",
+        added.add(Verb.of("config", resource, "analyze", "Groups " + whose + " configs by keys and date, computing fields per group",
                 ConfigRequests.Analyze.class, AnalyzeResult.class, service::analyze));
+        added.forEach(verb -> verbs.add(verb.callableBy(access)));
     }
 }

@@ -26,7 +26,7 @@ class ApiErrorsIT extends TestServer {
 
     @BeforeEach
     void client() {
-        api = new ApiClient(port);
+        api = ApiClient.admin(port);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2} {3} {4}")
@@ -90,6 +90,7 @@ class ApiErrorsIT extends TestServer {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/config/domain-config/create HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + api.authorization() + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + (10L * 1024 * 1024 + 1)
                     + "\r\nConnection: close\r\n\r\n{\"name\": \"big\"").getBytes(StandardCharsets.US_ASCII));
             out.flush();

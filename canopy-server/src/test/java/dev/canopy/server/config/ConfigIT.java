@@ -23,7 +23,7 @@ class ConfigIT extends TestServer {
 
     @BeforeEach
     void client() {
-        api = new ApiClient(port);
+        api = ApiClient.admin(port);
         prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     }
 

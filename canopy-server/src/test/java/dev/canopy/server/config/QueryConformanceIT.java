@@ -96,7 +96,7 @@ class QueryConformanceIT extends TestServer {
 
     @BeforeAll
     void createDocuments() {
-        api = new ApiClient(port);
+        api = ApiClient.admin(port);
         String unique = UUID.randomUUID().toString().substring(0, 8);
         prefix = "qc-" + unique + "-";
         run = "run-" + unique;

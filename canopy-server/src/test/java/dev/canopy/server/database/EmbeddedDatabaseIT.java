@@ -32,7 +32,8 @@ class EmbeddedDatabaseIT {
     /** Starts a whole server as its command line would, with {@code --key=value} arguments. */
     private static ConfigurableApplicationContext start(String... arguments) {
         String[] commandLine = java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of("server.port=0", "canopy.datasource.embedded-durable=false"),
+                        java.util.stream.Stream.of("server.port=0", "canopy.datasource.embedded-durable=false",
+                                "canopy.identity.admin-password=" + dev.canopy.server.TestServer.ADMIN_PASSWORD),
                         java.util.stream.Stream.of(arguments))
                 .map(argument -> "--" + argument)
                 .toArray(String[]::new);
@@ -40,7 +41,7 @@ class EmbeddedDatabaseIT {
     }
 
     private static ApiClient api(ConfigurableApplicationContext context) {
-        return new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        return ApiClient.admin(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     @Test
@@ -101,11 +102,13 @@ class EmbeddedDatabaseIT {
     @Test
     void anInstanceWithoutTheApiRoleServesNoVerbs() {
         try (ConfigurableApplicationContext worker = start("canopy.data-dir=" + dataDir, "canopy.roles=scheduler,worker")) {
-            ApiClient.Response response = api(worker).post("/api/config/domain-config/list", "{}");
+            int port = ((WebServerApplicationContext) worker).getWebServer().getPort();
+            ApiClient anonymous = new ApiClient(port);
+            ApiClient.Response response = anonymous.post("/api/config/domain-config/list", "{}");
 
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.errorKey()).isEqualTo("canopy.roles");
-            assertThat(api(worker).send(api(worker).request("/actuator/health").GET()).status()).isEqualTo(200);
+            assertThat(anonymous.send(anonymous.request("/actuator/health").GET()).status()).isEqualTo(200);
         }
     }
 

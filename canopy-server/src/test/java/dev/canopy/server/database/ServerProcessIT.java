@@ -43,7 +43,12 @@ class ServerProcessIT {
     void recoversFromAKilledServerAndStopsCleanlyOnSigterm() throws Exception {
         int port = freePort();
         server = start(port);
-        ApiClient api = new ApiClient(port);
+        // No CANOPY_ADMIN_PASSWORD: the first start generates the admin's password into the data directory.
+        Path passwordFile = dataDir.resolve("initial-admin-password");
+        assertThat(Files.getPosixFilePermissions(passwordFile))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        String password = Files.readString(passwordFile).strip();
+        ApiClient api = ApiClient.signedIn(port, null, "admin", password);
         assertThat(api.post("/api/config/domain-config/create", "{\"name\": \"before-crash\", \"data\": {\"n\": 1}}").status())
                 .isEqualTo(200);
 

@@ -27,7 +27,7 @@ class OperationsIT extends TestServer {
 
     @BeforeEach
     void client() {
-        api = new ApiClient(port);
+        api = ApiClient.admin(port);
     }
 
     @Test
