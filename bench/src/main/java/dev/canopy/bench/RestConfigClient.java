@@ -24,25 +24,33 @@ public final class RestConfigClient implements RoundTripRun.Client {
     private final String createUri;
     private final String getUri;
     private final ConfigDocument documents;
+    private final String authorization;
 
-    /** A client of the server listening on {@code 127.0.0.1:port}. */
-    public RestConfigClient(int port, ConfigDocument documents) {
+    /** A client of the server listening on {@code 127.0.0.1:port}, signed in as its admin. */
+    public RestConfigClient(int port, ConfigDocument documents) throws IOException {
         String base = "http://127.0.0.1:" + port + "/api/config/domain-config/";
         this.createUri = base + "create";
         this.getUri = base + "get";
         this.documents = documents;
+        String issued = post("http://127.0.0.1:" + port + "/api/identity/token/issue",
+                "{\"credentials\": {\"user_id\": \"admin\", \"password\": \"" + ServerProcess.ADMIN_PASSWORD + "\"}}", null);
+        this.authorization = "Bearer " + tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(issued).get("access_token").asString();
     }
 
     /** One round trip: create the config named {@code name}, get it, check the name came back. */
     @Override
     public void createAndGet(String name) throws IOException {
-        post(createUri, documents.create(name));
-        String config = post(getUri, documents.get(name));
+        post(createUri, documents.create(name), authorization);
+        String config = post(getUri, documents.get(name), authorization);
         documents.requireName(config, name, "POST " + getUri + " response");
     }
 
-    private String post(String uri, String jsonBody) throws IOException {
+    private String post(String uri, String jsonBody, String authorization) throws IOException {
         HttpPost request = new HttpPost(uri);
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         request.setEntity(new StringEntity(jsonBody, ContentType.APPLICATION_JSON));
         return http.execute(request, response -> {
             String body = EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);

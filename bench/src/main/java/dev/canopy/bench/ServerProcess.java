@@ -68,6 +68,9 @@ public final class ServerProcess {
         this.healthUri = URI.create("http://127.0.0.1:" + launch.port() + "/actuator/health");
     }
 
+    /** The password of the admin the benchmarked servers create on their first start. */
+    public static final String ADMIN_PASSWORD = "Bench-Admin-Password-1";
+
     /** Launches the server; the start-up clock starts just before the process is created. */
     public static ServerProcess start(Launch launch) throws IOException {
         List<String> command = List.of(
@@ -75,7 +78,8 @@ public final class ServerProcess {
                 "-jar", launch.serverJar().toString(),
                 "--server.port=" + launch.port(),
                 "--server.address=127.0.0.1",
-                "--canopy.data-dir=" + launch.dataDir());
+                "--canopy.data-dir=" + launch.dataDir(),
+                "--canopy.identity.admin-password=" + ADMIN_PASSWORD);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(launch.logFile().toFile());

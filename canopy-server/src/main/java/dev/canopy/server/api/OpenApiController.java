@@ -34,6 +34,9 @@ class OpenApiController {
         ObjectNode components = nodes.objectNode();
         ObjectNode schemas = components.putObject("schemas");
         schemas.set("Error", errorSchema());
+        components.putObject("securitySchemes").putObject("bearer")
+                .put("type", "http").put("scheme", "bearer")
+                .put("description", "An access token from identity.Token.issue, or an API key (ck_...)");
         JsonSchemas requestSchemas = new JsonSchemas(schemas);
         ObjectNode paths = root.putObject("paths");
         for (Verb<?, ?> verb : registry.all()) {
@@ -42,6 +45,12 @@ class OpenApiController {
             operation.put("summary", verb.summary());
             operation.putArray("tags").add(verb.service() + "." + verb.resource());
             operation.put("x-permission", verb.permission());
+            operation.put("x-access", verb.access().name());
+            if (verb.access() == VerbAccess.OPEN) {
+                operation.putArray("security"); // no credentials needed
+            } else {
+                operation.putArray("security").addObject().putArray("bearer");
+            }
             operation.putObject("requestBody").put("required", false)
                     .putObject("content").putObject("application/json")
                     .set("schema", requestSchemas.schemaOf(verb.requestType()));
