@@ -240,4 +240,14 @@ class UserIT extends TestServer {
         assertThat(ApiClient.signedIn(port, null, userId, "New-Password-2").post("/api/identity/user-profile/get", "{}")
                 .status()).isEqualTo(200);
     }
+
+    @Test
+    void theApiReferenceDescribesTheUserVerbs() {
+        tools.jackson.databind.JsonNode document = admin.send(admin.request("/api/openapi.json").GET()).body();
+
+        assertThat(document.at("/paths/~1api~1identity~1user~1create/post/x-permission").asString())
+                .isEqualTo("identity.User.create");
+        assertThat(document.at("/paths/~1api~1identity~1user-profile~1update_password/post").isMissingNode()).isFalse();
+        assertThat(document.at("/components/schemas/UserCreate/properties/password").isMissingNode()).isFalse();
+    }
 }

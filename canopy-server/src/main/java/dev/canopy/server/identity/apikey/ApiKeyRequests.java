@@ -14,18 +14,18 @@ final class ApiKeyRequests {
     }
 
     /** {@code create}: a key for a user of the caller's domain. */
-    record Create(@NotBlank @Size(max = 255) String userId, ObjectNode tags) {
+    record ApiKeyCreate(@NotBlank @Size(max = 255) String userId, ObjectNode tags) {
     }
 
     /** {@code get}, {@code delete}, {@code enable} and {@code disable}. */
-    record KeyId(@NotBlank @Size(max = 64) String apiKeyId) {
+    record ApiKeyId(@NotBlank @Size(max = 64) String apiKeyId) {
     }
 
     /** {@code list}. */
-    record List(Query query) {
+    record ApiKeyList(Query query) {
     }
 
     /** {@code stat}. */
-    record Stat(@NotNull StatisticsQuery query) {
+    record ApiKeyStat(@NotNull StatisticsQuery query) {
     }
 }

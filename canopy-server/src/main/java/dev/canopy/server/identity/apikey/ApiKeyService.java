@@ -48,7 +48,7 @@ public class ApiKeyService {
 
     /** A new enabled key; the response is the only place its full text ({@code api_key}) ever appears. */
     @Transactional
-    public ObjectNode create(Caller caller, ApiKeyRequests.Create request) {
+    public ObjectNode create(Caller caller, ApiKeyRequests.ApiKeyCreate request) {
         requireWholeDomain(caller);
         String userId = request.userId().strip();
         lockUser(caller.domainId(), userId);
@@ -67,7 +67,7 @@ public class ApiKeyService {
     }
 
     @Transactional
-    public ObjectNode enable(Caller caller, ApiKeyRequests.KeyId request) {
+    public ObjectNode enable(Caller caller, ApiKeyRequests.ApiKeyId request) {
         requireWholeDomain(caller);
         ObjectNode key = get(caller, request);
         if (!"ENABLED".equals(key.path("state").asString())) {
@@ -79,13 +79,13 @@ public class ApiKeyService {
     }
 
     @Transactional
-    public ObjectNode disable(Caller caller, ApiKeyRequests.KeyId request) {
+    public ObjectNode disable(Caller caller, ApiKeyRequests.ApiKeyId request) {
         requireWholeDomain(caller);
         return setState(caller, request.apiKeyId(), "DISABLED");
     }
 
     @Transactional
-    public ObjectNode delete(Caller caller, ApiKeyRequests.KeyId request) {
+    public ObjectNode delete(Caller caller, ApiKeyRequests.ApiKeyId request) {
         requireWholeDomain(caller);
         String apiKeyId = request.apiKeyId().strip();
         if (!store.delete(IdentityKinds.API_KEY, scope(caller), apiKeyId)) {
@@ -96,19 +96,19 @@ public class ApiKeyService {
         return NODES.objectNode();
     }
 
-    public ObjectNode get(Caller caller, ApiKeyRequests.KeyId request) {
+    public ObjectNode get(Caller caller, ApiKeyRequests.ApiKeyId request) {
         requireWholeDomain(caller);
         String apiKeyId = request.apiKeyId().strip();
         return store.get(IdentityKinds.API_KEY, scope(caller), apiKeyId)
                 .orElseThrow(() -> ApiException.notFound("api_key_id", apiKeyId));
     }
 
-    public ListResult list(Caller caller, ApiKeyRequests.List request) {
+    public ListResult list(Caller caller, ApiKeyRequests.ApiKeyList request) {
         requireWholeDomain(caller);
         return store.list(IdentityKinds.API_KEY, scope(caller), request.query() != null ? request.query() : Query.ALL);
     }
 
-    public StatResult stat(Caller caller, ApiKeyRequests.Stat request) {
+    public StatResult stat(Caller caller, ApiKeyRequests.ApiKeyStat request) {
         requireWholeDomain(caller);
         return store.stat(IdentityKinds.API_KEY, scope(caller), request.query());
     }

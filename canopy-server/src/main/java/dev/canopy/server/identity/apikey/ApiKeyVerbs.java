@@ -19,19 +19,19 @@ class ApiKeyVerbs implements ApiVerbs {
         verbs = List.of(
                 Verb.of("identity", "APIKey", "create",
                         "Creates an API key for a user (at most 2 enabled each); the key itself is shown only in this response",
-                        ApiKeyRequests.Create.class, ObjectNode.class, keys::create),
+                        ApiKeyRequests.ApiKeyCreate.class, ObjectNode.class, keys::create),
                 Verb.of("identity", "APIKey", "enable", "Lets a disabled API key in again",
-                        ApiKeyRequests.KeyId.class, ObjectNode.class, keys::enable),
+                        ApiKeyRequests.ApiKeyId.class, ObjectNode.class, keys::enable),
                 Verb.of("identity", "APIKey", "disable", "Stops an API key from working, at once",
-                        ApiKeyRequests.KeyId.class, ObjectNode.class, keys::disable),
+                        ApiKeyRequests.ApiKeyId.class, ObjectNode.class, keys::disable),
                 Verb.of("identity", "APIKey", "delete", "Deletes an API key; it stops working at once",
-                        ApiKeyRequests.KeyId.class, ObjectNode.class, keys::delete),
+                        ApiKeyRequests.ApiKeyId.class, ObjectNode.class, keys::delete),
                 Verb.of("identity", "APIKey", "get", "Reads an API key (never its secret)",
-                        ApiKeyRequests.KeyId.class, ObjectNode.class, keys::get),
+                        ApiKeyRequests.ApiKeyId.class, ObjectNode.class, keys::get),
                 Verb.of("identity", "APIKey", "list", "Lists API keys matching a query (never their secrets)",
-                        ApiKeyRequests.List.class, ListResult.class, keys::list),
+                        ApiKeyRequests.ApiKeyList.class, ListResult.class, keys::list),
                 Verb.of("identity", "APIKey", "stat", "Computes statistics over API keys",
-                        ApiKeyRequests.Stat.class, StatResult.class, keys::stat));
+                        ApiKeyRequests.ApiKeyStat.class, StatResult.class, keys::stat));
     }
 
     @Override

@@ -15,20 +15,20 @@ final class DomainRequests {
     }
 
     /** The first administrator of a new domain: a LOCAL user; never printed with the password. */
-    record Admin(@NotBlank @Size(max = 255) String userId, @NotBlank @Size(max = 72) String password,
+    record DomainAdmin(@NotBlank @Size(max = 255) String userId, @NotBlank @Size(max = 72) String password,
                  @Size(max = 255) String name, @Size(max = 255) String email) {
 
         @Override
         public String toString() {
-            return "Admin[user_id=" + userId + ", password=<hidden>]";
+            return "DomainAdmin[user_id=" + userId + ", password=<hidden>]";
         }
     }
 
     /** {@code create}: a domain name (lower-case letters, digits and hyphens) and its admin. */
-    record Create(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}",
+    record DomainCreate(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}",
                           message = "must be 2 to 40 lower-case letters, digits or hyphens, starting with a letter or digit")
                   String name,
-                  @NotNull @Valid Admin admin, ObjectNode tags) {
+                  @NotNull @Valid DomainAdmin admin, ObjectNode tags) {
     }
 
     /** {@code get}, {@code enable} and {@code disable}. */
@@ -36,14 +36,14 @@ final class DomainRequests {
     }
 
     /** {@code update}: the tags to set. */
-    record Update(@NotBlank @Size(max = 64) String domainId, @NotNull ObjectNode tags) {
+    record DomainUpdate(@NotBlank @Size(max = 64) String domainId, @NotNull ObjectNode tags) {
     }
 
     /** {@code list}: every domain, a page at a time. */
-    record List(Page page) {
+    record DomainList(Page page) {
     }
 
     /** {@code SigningKey.rotate}: nothing. */
-    record Rotate() {
+    record SigningKeyRotate() {
     }
 }

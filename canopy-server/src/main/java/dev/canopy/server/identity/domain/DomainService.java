@@ -57,13 +57,13 @@ public class DomainService {
     }
 
     /** The kid of the new signing key. */
-    public record Rotated(String kid) {
+    public record RotatedKey(String kid) {
     }
 
     /** A new domain with its default roles and its first admin, a LOCAL user bound to Domain Admin. */
     @Transactional
-    public ObjectNode create(Caller caller, DomainRequests.Create request) {
-        DomainRequests.Admin admin = request.admin();
+    public ObjectNode create(Caller caller, DomainRequests.DomainCreate request) {
+        DomainRequests.DomainAdmin admin = request.admin();
         String adminId = admin.userId().strip();
         if (!UserService.EMAIL.matcher(adminId).matches()) {
             throw ApiException.invalidParameter("admin.user_id", "a LOCAL user's id must be an e-mail address");
@@ -98,7 +98,7 @@ public class DomainService {
     }
 
     /** Every domain, by name. */
-    public ListResult list(Caller caller, DomainRequests.List request) {
+    public ListResult list(Caller caller, DomainRequests.DomainList request) {
         Page page = request.page() != null ? request.page() : Page.ALL;
         int limit = page.limited() ? Math.min(page.limit(), MAX_PAGE_LIMIT) : MAX_PAGE_LIMIT;
         int offset = Math.max(page.start(), 1) - 1;
@@ -110,7 +110,7 @@ public class DomainService {
     }
 
     @Transactional
-    public ObjectNode update(Caller caller, DomainRequests.Update request) {
+    public ObjectNode update(Caller caller, DomainRequests.DomainUpdate request) {
         String domainId = request.domainId().strip();
         read(domainId);
         setTags(domainId, request.tags());
@@ -136,8 +136,8 @@ public class DomainService {
     }
 
     /** Signs new tokens with a new key; tokens signed with the previous key keep working until they expire. */
-    public Rotated rotate(Caller caller, DomainRequests.Rotate request) {
-        return new Rotated(signingKeys.rotate().kid());
+    public RotatedKey rotate(Caller caller, DomainRequests.SigningKeyRotate request) {
+        return new RotatedKey(signingKeys.rotate().kid());
     }
 
     private ObjectNode setState(String domainId, String state) {

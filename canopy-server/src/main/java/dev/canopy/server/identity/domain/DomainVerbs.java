@@ -17,20 +17,20 @@ class DomainVerbs implements ApiVerbs {
     DomainVerbs(DomainService domains) {
         verbs = List.of(
                 Verb.of("identity", "Domain", "create", "Creates a domain with its default roles and its first admin",
-                        DomainRequests.Create.class, ObjectNode.class, domains::create),
+                        DomainRequests.DomainCreate.class, ObjectNode.class, domains::create),
                 Verb.of("identity", "Domain", "get", "Reads a domain",
                         DomainRequests.DomainId.class, ObjectNode.class, domains::get),
                 Verb.of("identity", "Domain", "list", "Lists every domain, by name",
-                        DomainRequests.List.class, ListResult.class, domains::list),
+                        DomainRequests.DomainList.class, ListResult.class, domains::list),
                 Verb.of("identity", "Domain", "update", "Sets a domain's tags",
-                        DomainRequests.Update.class, ObjectNode.class, domains::update),
+                        DomainRequests.DomainUpdate.class, ObjectNode.class, domains::update),
                 Verb.of("identity", "Domain", "enable", "Lets a disabled domain's users in again",
                         DomainRequests.DomainId.class, ObjectNode.class, domains::enable),
                 Verb.of("identity", "Domain", "disable", "Shuts every user of a domain out at once (not the root domain)",
                         DomainRequests.DomainId.class, ObjectNode.class, domains::disable),
                 Verb.of("identity", "SigningKey", "rotate",
                         "Signs new access tokens with a new key; tokens already issued stay valid until they expire",
-                        DomainRequests.Rotate.class, DomainService.Rotated.class, domains::rotate));
+                        DomainRequests.SigningKeyRotate.class, DomainService.RotatedKey.class, domains::rotate));
     }
 
     @Override

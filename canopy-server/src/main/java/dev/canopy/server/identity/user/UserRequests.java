@@ -23,19 +23,19 @@ final class UserRequests {
     }
 
     /** {@code create}: a new user; a LOCAL user needs a password, the others must not have one. */
-    record Create(@NotBlank @Size(max = MAX_ID_LENGTH) String userId, AuthType authType,
+    record UserCreate(@NotBlank @Size(max = MAX_ID_LENGTH) String userId, AuthType authType,
                   @Size(max = 72) String password, @Size(max = MAX_TEXT_LENGTH) String name,
                   @Size(max = MAX_TEXT_LENGTH) String email, @Size(max = 16) String language,
                   @Size(max = 64) String timezone, ObjectNode tags) {
 
         @Override
         public String toString() {
-            return "Create[user_id=" + userId + ", auth_type=" + authType + ", password=<hidden>]";
+            return "UserCreate[user_id=" + userId + ", auth_type=" + authType + ", password=<hidden>]";
         }
     }
 
     /** {@code update}: the parts to change; absent parts stay as they are. */
-    record Update(@NotBlank @Size(max = MAX_ID_LENGTH) String userId, @Size(max = MAX_TEXT_LENGTH) String name,
+    record UserUpdate(@NotBlank @Size(max = MAX_ID_LENGTH) String userId, @Size(max = MAX_TEXT_LENGTH) String name,
                   @Size(max = MAX_TEXT_LENGTH) String email, @Size(max = 16) String language,
                   @Size(max = 64) String timezone, ObjectNode tags) {
     }
@@ -45,15 +45,15 @@ final class UserRequests {
     }
 
     /** {@code list}. */
-    record List(Query query) {
+    record UserList(Query query) {
     }
 
     /** {@code stat}. */
-    record Stat(@NotNull StatisticsQuery query) {
+    record UserStat(@NotNull StatisticsQuery query) {
     }
 
     /** {@code find}: a keyword matched against user ids and names, optionally of one state. */
-    record Find(@NotBlank @Size(max = MAX_TEXT_LENGTH) String keyword, @Size(max = 16) String state, Page page) {
+    record UserFind(@NotBlank @Size(max = MAX_TEXT_LENGTH) String keyword, @Size(max = 16) String state, Page page) {
     }
 
     /** {@code UserProfile.update}: the caller's own name, e-mail, language and time zone. */
@@ -71,6 +71,6 @@ final class UserRequests {
     }
 
     /** {@code UserProfile.get}: nothing; the caller is the user. */
-    record Nothing() {
+    record ProfileGet() {
     }
 }

@@ -55,7 +55,7 @@ public class UserService {
     // ---- identity.User
 
     @Transactional
-    public ObjectNode create(Caller caller, UserRequests.Create request) {
+    public ObjectNode create(Caller caller, UserRequests.UserCreate request) {
         requireWholeDomain(caller);
         UserRequests.AuthType authType = request.authType() != null ? request.authType() : UserRequests.AuthType.LOCAL;
         String userId = request.userId().strip();
@@ -93,7 +93,7 @@ public class UserService {
     }
 
     @Transactional
-    public ObjectNode update(Caller caller, UserRequests.Update request) {
+    public ObjectNode update(Caller caller, UserRequests.UserUpdate request) {
         requireWholeDomain(caller);
         checkProfile(request.email(), request.language(), request.timezone());
         ObjectNode changes = profileChanges(request.name(), request.email(), request.language(), request.timezone());
@@ -142,18 +142,18 @@ public class UserService {
         return setState(caller, request.userId(), "DISABLED");
     }
 
-    public ListResult list(Caller caller, UserRequests.List request) {
+    public ListResult list(Caller caller, UserRequests.UserList request) {
         requireWholeDomain(caller);
         return store.list(IdentityKinds.USER, scope(caller), request.query() != null ? request.query() : Query.ALL);
     }
 
-    public StatResult stat(Caller caller, UserRequests.Stat request) {
+    public StatResult stat(Caller caller, UserRequests.UserStat request) {
         requireWholeDomain(caller);
         return store.stat(IdentityKinds.USER, scope(caller), request.query());
     }
 
     /** Users whose id or name contains the keyword, with only their id, name and state: for pickers. */
-    public ListResult find(Caller caller, UserRequests.Find request) {
+    public ListResult find(Caller caller, UserRequests.UserFind request) {
         requireWholeDomain(caller);
         List<Condition> filter = new ArrayList<>();
         if (request.state() != null) {
@@ -166,7 +166,7 @@ public class UserService {
 
     // ---- identity.UserProfile: the caller themself
 
-    public ObjectNode profile(Caller caller, UserRequests.Nothing request) {
+    public ObjectNode profile(Caller caller, UserRequests.ProfileGet request) {
         return store.findUnique(IdentityKinds.USER, scope(caller), byUserId(caller.userId()))
                 .orElseThrow(() -> ApiException.notFound("user_id", caller.userId()));
     }
