@@ -83,12 +83,25 @@ final class JsonSchemas {
             return schema;
         }
         if (raw.isRecord()) {
-            return reference(raw.getSimpleName(), () -> recordSchema(raw));
+            return reference(schemaName(raw), () -> recordSchema(raw));
         }
         if (JsonNode.class.isAssignableFrom(raw) && raw != JsonNode.class) {
             return NODES.objectNode().put("type", "object");
         }
         return NODES.objectNode();
+    }
+
+    /**
+     * A schema name unique across modules: a nested record is named with its enclosing classes
+     * ({@code ConfigRequests.List} becomes {@code ConfigRequestsList}), so two records called
+     * {@code List} never share one schema.
+     */
+    private static String schemaName(Class<?> type) {
+        StringBuilder name = new StringBuilder(type.getSimpleName());
+        for (Class<?> outer = type.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
+            name.insert(0, outer.getSimpleName());
+        }
+        return name.toString();
     }
 
     private ObjectNode reference(String name, java.util.function.Supplier<ObjectNode> definition) {
