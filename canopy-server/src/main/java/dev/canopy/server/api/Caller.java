@@ -17,4 +17,17 @@ public record Caller(String domainId, String userId, Reach reach) {
     public boolean anonymous() {
         return domainId == null;
     }
+
+    /**
+     * Refuses a caller whose permission reaches only some projects: resources that belong to the
+     * whole domain rather than to a project are out of such a caller's reach.
+     */
+    public Caller requireWholeDomain() {
+        if (!reach.wholeDomain()) {
+            throw new ApiException(ErrorCode.ERROR_PERMISSION_DENIED,
+                    "Permission denied: this resource belongs to the whole domain, and your roles reach only some projects",
+                    java.util.Map.of("key", "permission"));
+        }
+        return this;
+    }
 }
