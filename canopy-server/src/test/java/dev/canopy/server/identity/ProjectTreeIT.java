@@ -105,6 +105,16 @@ class ProjectTreeIT extends TestServer {
     }
 
     @Test
+    void theApiReferenceDescribesEachRequestUnderItsOwnName() {
+        JsonNode schemas = admin.send(admin.request("/api/openapi.json").GET()).body().at("/components/schemas");
+
+        assertThat(schemas.at("/ProjectCreate/required")).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("name", "project_group_id");
+        assertThat(schemas.at("/ProjectGroupChangeParent/properties").has("parent_group_id")).isTrue();
+        assertThat(schemas.at("/RoleCreate/properties/policies/items/$ref").asString()).endsWith("/RolePolicy");
+    }
+
+    @Test
     void parentsAndGroupsMustExist() {
         ApiClient.Response noParent = admin.post("/api/identity/project-group/create",
                 "{\"name\": \"orphan\", \"parent_group_id\": \"pg-000000000000\"}");

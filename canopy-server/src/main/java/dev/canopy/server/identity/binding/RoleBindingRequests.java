@@ -14,21 +14,21 @@ final class RoleBindingRequests {
     }
 
     /** A DOMAIN role takes neither {@code project_id} nor {@code project_group_id}; a PROJECT role exactly one. */
-    record Create(@NotBlank @Size(max = 255) String userId, @NotBlank @Size(max = 64) String roleId,
+    record RoleBindingCreate(@NotBlank @Size(max = 255) String userId, @NotBlank @Size(max = 64) String roleId,
                   @Size(max = 64) String projectId, @Size(max = 64) String projectGroupId, ObjectNode tags) {
     }
 
-    record UpdateRole(@NotBlank @Size(max = 64) String roleBindingId, @NotBlank @Size(max = 64) String roleId) {
+    record RoleBindingUpdateRole(@NotBlank @Size(max = 64) String roleBindingId, @NotBlank @Size(max = 64) String roleId) {
     }
 
     record RoleBindingId(@NotBlank @Size(max = 64) String roleBindingId) {
     }
 
     /** {@code list}: a query, and shortcuts for filters on the user, the role, the project and the group. */
-    record List(Query query, @Size(max = 255) String userId, @Size(max = 64) String roleId,
+    record RoleBindingList(Query query, @Size(max = 255) String userId, @Size(max = 64) String roleId,
                 @Size(max = 64) String projectId, @Size(max = 64) String projectGroupId) {
     }
 
-    record Stat(@NotNull StatisticsQuery query) {
+    record RoleBindingStat(@NotNull StatisticsQuery query) {
     }
 }

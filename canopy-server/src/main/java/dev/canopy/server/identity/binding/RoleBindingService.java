@@ -61,7 +61,7 @@ public class RoleBindingService {
     }
 
     @Transactional
-    public ObjectNode create(Caller caller, RoleBindingRequests.Create request) {
+    public ObjectNode create(Caller caller, RoleBindingRequests.RoleBindingCreate request) {
         if (request.projectId() != null && request.projectGroupId() != null) {
             throw ApiException.invalidParameter("project_group_id",
                     "a binding sits on a project or on a project group; give only one of project_id and project_group_id");
@@ -122,7 +122,7 @@ public class RoleBindingService {
     }
 
     @Transactional
-    public ObjectNode updateRole(Caller caller, RoleBindingRequests.UpdateRole request) {
+    public ObjectNode updateRole(Caller caller, RoleBindingRequests.RoleBindingUpdateRole request) {
         ObjectNode binding = find(caller, request.roleBindingId());
         return changeRole(caller.domainId(), binding, request.roleId());
     }
@@ -139,7 +139,7 @@ public class RoleBindingService {
         return find(caller, request.roleBindingId());
     }
 
-    public ListResult list(Caller caller, RoleBindingRequests.List request) {
+    public ListResult list(Caller caller, RoleBindingRequests.RoleBindingList request) {
         Query query = request.query() != null ? request.query() : Query.ALL;
         query = shortcut(query, "user_id", request.userId());
         query = shortcut(query, "role_id", request.roleId());
@@ -148,7 +148,7 @@ public class RoleBindingService {
         return store.list(IdentityKinds.ROLE_BINDING, scope(caller), query);
     }
 
-    public StatResult stat(Caller caller, RoleBindingRequests.Stat request) {
+    public StatResult stat(Caller caller, RoleBindingRequests.RoleBindingStat request) {
         return store.stat(IdentityKinds.ROLE_BINDING, scope(caller), request.query());
     }
 

@@ -19,17 +19,17 @@ class RoleBindingVerbs implements ApiVerbs {
         verbs = List.of(
                 Verb.of("identity", "RoleBinding", "create",
                         "Binds a user to a DOMAIN role, or to a PROJECT role on a project group or a project",
-                        RoleBindingRequests.Create.class, ObjectNode.class, bindings::create),
+                        RoleBindingRequests.RoleBindingCreate.class, ObjectNode.class, bindings::create),
                 Verb.of("identity", "RoleBinding", "update_role", "Gives a binding another role of the same type",
-                        RoleBindingRequests.UpdateRole.class, ObjectNode.class, bindings::updateRole),
+                        RoleBindingRequests.RoleBindingUpdateRole.class, ObjectNode.class, bindings::updateRole),
                 Verb.of("identity", "RoleBinding", "delete", "Deletes a role binding; it stops granting at once",
                         RoleBindingRequests.RoleBindingId.class, ObjectNode.class, bindings::delete),
                 Verb.of("identity", "RoleBinding", "get", "Reads a role binding",
                         RoleBindingRequests.RoleBindingId.class, ObjectNode.class, bindings::get),
                 Verb.of("identity", "RoleBinding", "list", "Lists role bindings matching a query",
-                        RoleBindingRequests.List.class, ListResult.class, bindings::list),
+                        RoleBindingRequests.RoleBindingList.class, ListResult.class, bindings::list),
                 Verb.of("identity", "RoleBinding", "stat", "Computes statistics over role bindings",
-                        RoleBindingRequests.Stat.class, StatResult.class, bindings::stat));
+                        RoleBindingRequests.RoleBindingStat.class, StatResult.class, bindings::stat));
     }
 
     @Override

@@ -17,12 +17,12 @@ final class PolicyRequests {
     private PolicyRequests() {
     }
 
-    record Create(@NotBlank @Size(max = MAX_NAME_LENGTH) String name,
+    record PolicyCreate(@NotBlank @Size(max = MAX_NAME_LENGTH) String name,
                   @NotNull @Size(max = MAX_PERMISSIONS) java.util.List<String> permissions, ObjectNode tags) {
     }
 
     /** Absent parts stay as they are. */
-    record Update(@NotBlank @Size(max = 64) String policyId, @Size(min = 1, max = MAX_NAME_LENGTH) String name,
+    record PolicyUpdate(@NotBlank @Size(max = 64) String policyId, @Size(min = 1, max = MAX_NAME_LENGTH) String name,
                   @Size(max = MAX_PERMISSIONS) java.util.List<String> permissions, ObjectNode tags) {
     }
 
@@ -30,9 +30,9 @@ final class PolicyRequests {
     }
 
     /** {@code list}: a query over managed and custom policies alike, and {@code policy_type} as a shortcut. */
-    record List(Query query, @Pattern(regexp = "MANAGED|CUSTOM") String policyType) {
+    record PolicyList(Query query, @Pattern(regexp = "MANAGED|CUSTOM") String policyType) {
     }
 
-    record Stat(@NotNull StatisticsQuery query) {
+    record PolicyStat(@NotNull StatisticsQuery query) {
     }
 }

@@ -64,7 +64,7 @@ public class PolicyService {
     }
 
     @Transactional
-    public ObjectNode create(Caller caller, PolicyRequests.Create request) {
+    public ObjectNode create(Caller caller, PolicyRequests.PolicyCreate request) {
         Reaches.requireWholeDomain(caller, "name", request.name());
         ObjectNode document = NODES.objectNode().put("name", request.name().strip()).put("policy_type", "CUSTOM");
         document.set("permissions", permissions(request.permissions()));
@@ -75,7 +75,7 @@ public class PolicyService {
     }
 
     @Transactional
-    public ObjectNode update(Caller caller, PolicyRequests.Update request) {
+    public ObjectNode update(Caller caller, PolicyRequests.PolicyUpdate request) {
         Reaches.requireWholeDomain(caller, "policy_id", request.policyId());
         refuseManaged(request.policyId());
         ObjectNode changes = NODES.objectNode();
@@ -123,7 +123,7 @@ public class PolicyService {
                 .orElseThrow(() -> ApiException.notFound("policy_id", request.policyId()));
     }
 
-    public ListResult list(Caller caller, PolicyRequests.List request) {
+    public ListResult list(Caller caller, PolicyRequests.PolicyList request) {
         Query query = request.query() != null ? request.query() : Query.ALL;
         if (request.policyType() != null) {
             query = query.and(new Condition("policy_type", StringNode.valueOf(request.policyType()), Operator.EQ));
@@ -131,7 +131,7 @@ public class PolicyService {
         return store.list(LISTING, StoreScope.domain(caller.domainId()), query);
     }
 
-    public StatResult stat(Caller caller, PolicyRequests.Stat request) {
+    public StatResult stat(Caller caller, PolicyRequests.PolicyStat request) {
         return store.stat(LISTING, StoreScope.domain(caller.domainId()), request.query());
     }
 

@@ -18,17 +18,17 @@ class PolicyVerbs implements ApiVerbs {
     PolicyVerbs(PolicyService policies) {
         verbs = List.of(
                 Verb.of("identity", "Policy", "create", "Creates a custom policy: a name and permission patterns",
-                        PolicyRequests.Create.class, ObjectNode.class, policies::create),
+                        PolicyRequests.PolicyCreate.class, ObjectNode.class, policies::create),
                 Verb.of("identity", "Policy", "update", "Changes the name, permissions or tags of a custom policy",
-                        PolicyRequests.Update.class, ObjectNode.class, policies::update),
+                        PolicyRequests.PolicyUpdate.class, ObjectNode.class, policies::update),
                 Verb.of("identity", "Policy", "delete", "Deletes a custom policy that no role uses",
                         PolicyRequests.PolicyId.class, ObjectNode.class, policies::delete),
                 Verb.of("identity", "Policy", "get", "Reads a managed or custom policy",
                         PolicyRequests.PolicyId.class, ObjectNode.class, policies::get),
                 Verb.of("identity", "Policy", "list", "Lists managed and custom policies matching a query",
-                        PolicyRequests.List.class, ListResult.class, policies::list),
+                        PolicyRequests.PolicyList.class, ListResult.class, policies::list),
                 Verb.of("identity", "Policy", "stat", "Computes statistics over managed and custom policies",
-                        PolicyRequests.Stat.class, StatResult.class, policies::stat));
+                        PolicyRequests.PolicyStat.class, StatResult.class, policies::stat));
     }
 
     @Override

@@ -58,7 +58,7 @@ public class ProjectGroupService {
     }
 
     @Transactional
-    public ObjectNode create(Caller caller, ProjectRequests.GroupCreate request) {
+    public ObjectNode create(Caller caller, ProjectRequests.ProjectGroupCreate request) {
         String parent = request.parentGroupId();
         if (parent == null) {
             Reaches.requireWholeDomain(caller, "parent_group_id", "null");
@@ -83,7 +83,7 @@ public class ProjectGroupService {
     }
 
     @Transactional
-    public ObjectNode update(Caller caller, ProjectRequests.GroupUpdate request) {
+    public ObjectNode update(Caller caller, ProjectRequests.ProjectGroupUpdate request) {
         Reaches.requireProjectGroup(caller, "project_group_id", request.projectGroupId());
         ObjectNode changes = NODES.objectNode();
         if (request.name() != null) {
@@ -102,7 +102,7 @@ public class ProjectGroupService {
     }
 
     @Transactional
-    public ObjectNode changeParentGroup(Caller caller, ProjectRequests.ChangeParentGroup request) {
+    public ObjectNode changeParentGroup(Caller caller, ProjectRequests.ProjectGroupChangeParent request) {
         String group = request.projectGroupId();
         String parent = request.parentGroupId();
         Reaches.requireProjectGroup(caller, "project_group_id", group);
@@ -138,7 +138,7 @@ public class ProjectGroupService {
     }
 
     @Transactional
-    public ObjectNode delete(Caller caller, ProjectRequests.GroupId request) {
+    public ObjectNode delete(Caller caller, ProjectRequests.ProjectGroupId request) {
         String group = request.projectGroupId();
         Reaches.requireProjectGroup(caller, "project_group_id", group);
         treeLock.lock(caller.domainId());
@@ -160,13 +160,13 @@ public class ProjectGroupService {
         return NODES.objectNode();
     }
 
-    public ObjectNode get(Caller caller, ProjectRequests.GroupId request) {
+    public ObjectNode get(Caller caller, ProjectRequests.ProjectGroupId request) {
         Reaches.requireProjectGroup(caller, "project_group_id", request.projectGroupId());
         return store.get(IdentityKinds.PROJECT_GROUP, StoreScope.domain(caller.domainId()), request.projectGroupId())
                 .orElseThrow(() -> ApiException.notFound("project_group_id", request.projectGroupId()));
     }
 
-    public ListResult list(Caller caller, ProjectRequests.GroupList request) {
+    public ListResult list(Caller caller, ProjectRequests.ProjectGroupList request) {
         Query query = request.query() != null ? request.query() : Query.ALL;
         if (request.parentGroupId() != null) {
             query = query.and(new Condition("parent_group_id", StringNode.valueOf(request.parentGroupId()), Operator.EQ));
@@ -174,33 +174,33 @@ public class ProjectGroupService {
         return store.list(IdentityKinds.PROJECT_GROUP, scope(caller), query);
     }
 
-    public StatResult stat(Caller caller, ProjectRequests.Stat request) {
+    public StatResult stat(Caller caller, ProjectRequests.ProjectStat request) {
         return store.stat(IdentityKinds.PROJECT_GROUP, scope(caller), request.query());
     }
 
     @Transactional
-    public ObjectNode addMember(Caller caller, ProjectRequests.GroupMember request) {
+    public ObjectNode addMember(Caller caller, ProjectRequests.ProjectGroupAddMember request) {
         Reaches.requireProjectGroup(caller, "project_group_id", request.projectGroupId());
         return bindings.bind(caller.domainId(), request.userId(), request.roleId(),
                 Node.projectGroup(request.projectGroupId()), request.tags());
     }
 
     @Transactional
-    public ObjectNode modifyMember(Caller caller, ProjectRequests.GroupModifyMember request) {
+    public ObjectNode modifyMember(Caller caller, ProjectRequests.ProjectGroupModifyMember request) {
         Reaches.requireProjectGroup(caller, "project_group_id", request.projectGroupId());
         return bindings.modifyMember(caller.domainId(), Node.projectGroup(request.projectGroupId()), request.userId(),
                 request.roleId());
     }
 
     @Transactional
-    public ObjectNode removeMember(Caller caller, ProjectRequests.GroupRemoveMember request) {
+    public ObjectNode removeMember(Caller caller, ProjectRequests.ProjectGroupRemoveMember request) {
         Reaches.requireProjectGroup(caller, "project_group_id", request.projectGroupId());
         bindings.removeMember(caller.domainId(), Node.projectGroup(request.projectGroupId()), request.userId());
         return NODES.objectNode();
     }
 
-    public ListResult listMembers(Caller caller, ProjectRequests.GroupListMembers request) {
-        get(caller, new ProjectRequests.GroupId(request.projectGroupId()));
+    public ListResult listMembers(Caller caller, ProjectRequests.ProjectGroupListMembers request) {
+        get(caller, new ProjectRequests.ProjectGroupId(request.projectGroupId()));
         return bindings.members(caller.domainId(), Node.projectGroup(request.projectGroupId()), request.query());
     }
 

@@ -18,55 +18,55 @@ final class ProjectRequests {
 
     // Project groups
 
-    record GroupCreate(@NotBlank @Size(max = MAX_NAME_LENGTH) String name,
+    record ProjectGroupCreate(@NotBlank @Size(max = MAX_NAME_LENGTH) String name,
                        @Size(max = MAX_ID_LENGTH) String parentGroupId, ObjectNode tags) {
     }
 
     /** Absent parts stay as they are. */
-    record GroupUpdate(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId,
+    record ProjectGroupUpdate(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId,
                        @Size(min = 1, max = MAX_NAME_LENGTH) String name, ObjectNode tags) {
     }
 
     /** Moves a group under another, or to the top when {@code parent_group_id} is absent. */
-    record ChangeParentGroup(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId,
+    record ProjectGroupChangeParent(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId,
                              @Size(max = MAX_ID_LENGTH) String parentGroupId) {
     }
 
-    record GroupId(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId) {
+    record ProjectGroupId(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId) {
     }
 
     /** {@code list}: a query, and {@code parent_group_id} as a shortcut for a filter on it. */
-    record GroupList(Query query, @Size(max = MAX_ID_LENGTH) String parentGroupId) {
+    record ProjectGroupList(Query query, @Size(max = MAX_ID_LENGTH) String parentGroupId) {
     }
 
-    record GroupMember(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId,
+    record ProjectGroupAddMember(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId,
                        @NotBlank @Size(max = 255) String userId, @NotBlank @Size(max = MAX_ID_LENGTH) String roleId,
                        ObjectNode tags) {
     }
 
-    record GroupModifyMember(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId,
+    record ProjectGroupModifyMember(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId,
                              @NotBlank @Size(max = 255) String userId, @NotBlank @Size(max = MAX_ID_LENGTH) String roleId) {
     }
 
-    record GroupRemoveMember(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId,
+    record ProjectGroupRemoveMember(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId,
                              @NotBlank @Size(max = 255) String userId) {
     }
 
-    record GroupListMembers(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId, Query query) {
+    record ProjectGroupListMembers(@NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId, Query query) {
     }
 
     // Projects
 
-    record Create(@NotBlank @Size(max = MAX_NAME_LENGTH) String name,
+    record ProjectCreate(@NotBlank @Size(max = MAX_NAME_LENGTH) String name,
                   @NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId, ObjectNode tags) {
     }
 
     /** Absent parts stay as they are. */
-    record Update(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId,
+    record ProjectUpdate(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId,
                   @Size(min = 1, max = MAX_NAME_LENGTH) String name, ObjectNode tags) {
     }
 
-    record ChangeProjectGroup(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId,
+    record ProjectChangeGroup(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId,
                               @NotBlank @Size(max = MAX_ID_LENGTH) String projectGroupId) {
     }
 
@@ -74,25 +74,25 @@ final class ProjectRequests {
     }
 
     /** {@code list}: a query, and {@code project_group_id} as a shortcut for a filter on it. */
-    record List(Query query, @Size(max = MAX_ID_LENGTH) String projectGroupId) {
+    record ProjectList(Query query, @Size(max = MAX_ID_LENGTH) String projectGroupId) {
     }
 
-    record Member(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId,
+    record ProjectAddMember(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId,
                   @NotBlank @Size(max = 255) String userId, @NotBlank @Size(max = MAX_ID_LENGTH) String roleId,
                   ObjectNode tags) {
     }
 
-    record ModifyMember(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId,
+    record ProjectModifyMember(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId,
                         @NotBlank @Size(max = 255) String userId, @NotBlank @Size(max = MAX_ID_LENGTH) String roleId) {
     }
 
-    record RemoveMember(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId, @NotBlank @Size(max = 255) String userId) {
+    record ProjectRemoveMember(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId, @NotBlank @Size(max = 255) String userId) {
     }
 
-    record ListMembers(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId, Query query) {
+    record ProjectListMembers(@NotBlank @Size(max = MAX_ID_LENGTH) String projectId, Query query) {
     }
 
     /** {@code stat} of either. */
-    record Stat(@NotNull StatisticsQuery query) {
+    record ProjectStat(@NotNull StatisticsQuery query) {
     }
 }

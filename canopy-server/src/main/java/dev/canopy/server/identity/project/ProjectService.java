@@ -44,7 +44,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public ObjectNode create(Caller caller, ProjectRequests.Create request) {
+    public ObjectNode create(Caller caller, ProjectRequests.ProjectCreate request) {
         Reaches.requireProjectGroup(caller, "project_group_id", request.projectGroupId());
         treeLock.lock(caller.domainId());
         StoreScope scope = StoreScope.domain(caller.domainId());
@@ -58,7 +58,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public ObjectNode update(Caller caller, ProjectRequests.Update request) {
+    public ObjectNode update(Caller caller, ProjectRequests.ProjectUpdate request) {
         Reaches.requireProject(caller, request.projectId());
         ObjectNode changes = NODES.objectNode();
         if (request.name() != null) {
@@ -76,7 +76,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public ObjectNode changeProjectGroup(Caller caller, ProjectRequests.ChangeProjectGroup request) {
+    public ObjectNode changeProjectGroup(Caller caller, ProjectRequests.ProjectChangeGroup request) {
         Reaches.requireProject(caller, request.projectId());
         Reaches.requireProjectGroup(caller, "project_group_id", request.projectGroupId());
         treeLock.lock(caller.domainId());
@@ -107,7 +107,7 @@ public class ProjectService {
                 .orElseThrow(() -> ApiException.notFound("project_id", request.projectId()));
     }
 
-    public ListResult list(Caller caller, ProjectRequests.List request) {
+    public ListResult list(Caller caller, ProjectRequests.ProjectList request) {
         Query query = request.query() != null ? request.query() : Query.ALL;
         if (request.projectGroupId() != null) {
             query = query.and(new Condition("project_group_id", StringNode.valueOf(request.projectGroupId()), Operator.EQ));
@@ -115,31 +115,31 @@ public class ProjectService {
         return store.list(IdentityKinds.PROJECT, scope(caller), query);
     }
 
-    public StatResult stat(Caller caller, ProjectRequests.Stat request) {
+    public StatResult stat(Caller caller, ProjectRequests.ProjectStat request) {
         return store.stat(IdentityKinds.PROJECT, scope(caller), request.query());
     }
 
     @Transactional
-    public ObjectNode addMember(Caller caller, ProjectRequests.Member request) {
+    public ObjectNode addMember(Caller caller, ProjectRequests.ProjectAddMember request) {
         Reaches.requireProject(caller, request.projectId());
         return bindings.bind(caller.domainId(), request.userId(), request.roleId(), Node.project(request.projectId()),
                 request.tags());
     }
 
     @Transactional
-    public ObjectNode modifyMember(Caller caller, ProjectRequests.ModifyMember request) {
+    public ObjectNode modifyMember(Caller caller, ProjectRequests.ProjectModifyMember request) {
         Reaches.requireProject(caller, request.projectId());
         return bindings.modifyMember(caller.domainId(), Node.project(request.projectId()), request.userId(), request.roleId());
     }
 
     @Transactional
-    public ObjectNode removeMember(Caller caller, ProjectRequests.RemoveMember request) {
+    public ObjectNode removeMember(Caller caller, ProjectRequests.ProjectRemoveMember request) {
         Reaches.requireProject(caller, request.projectId());
         bindings.removeMember(caller.domainId(), Node.project(request.projectId()), request.userId());
         return NODES.objectNode();
     }
 
-    public ListResult listMembers(Caller caller, ProjectRequests.ListMembers request) {
+    public ListResult listMembers(Caller caller, ProjectRequests.ProjectListMembers request) {
         get(caller, new ProjectRequests.ProjectId(request.projectId()));
         return bindings.members(caller.domainId(), Node.project(request.projectId()), request.query());
     }

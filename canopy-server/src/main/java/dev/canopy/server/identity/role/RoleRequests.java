@@ -20,19 +20,19 @@ final class RoleRequests {
     }
 
     /** One policy of a role. */
-    record PolicyRef(@NotBlank @Pattern(regexp = "MANAGED|CUSTOM") String policyType,
+    record RolePolicy(@NotBlank @Pattern(regexp = "MANAGED|CUSTOM") String policyType,
                      @NotBlank @Size(max = 64) String policyId) {
     }
 
-    record Create(@NotBlank @Size(max = MAX_NAME_LENGTH) String name,
+    record RoleCreate(@NotBlank @Size(max = MAX_NAME_LENGTH) String name,
                   @NotBlank @Pattern(regexp = "DOMAIN|PROJECT") String roleType,
-                  @NotEmpty @Size(max = MAX_POLICIES) java.util.List<@NotNull @Valid PolicyRef> policies,
+                  @NotEmpty @Size(max = MAX_POLICIES) java.util.List<@NotNull @Valid RolePolicy> policies,
                   ObjectNode tags) {
     }
 
     /** Absent parts stay as they are; a role's type never changes, since its bindings depend on it. */
-    record Update(@NotBlank @Size(max = 64) String roleId, @Size(min = 1, max = MAX_NAME_LENGTH) String name,
-                  @Size(min = 1, max = MAX_POLICIES) java.util.List<@NotNull @Valid PolicyRef> policies,
+    record RoleUpdate(@NotBlank @Size(max = 64) String roleId, @Size(min = 1, max = MAX_NAME_LENGTH) String name,
+                  @Size(min = 1, max = MAX_POLICIES) java.util.List<@NotNull @Valid RolePolicy> policies,
                   ObjectNode tags) {
     }
 
@@ -40,9 +40,9 @@ final class RoleRequests {
     }
 
     /** {@code list}: a query, and {@code role_type} as a shortcut for a filter on it. */
-    record List(Query query, @Pattern(regexp = "DOMAIN|PROJECT") String roleType) {
+    record RoleList(Query query, @Pattern(regexp = "DOMAIN|PROJECT") String roleType) {
     }
 
-    record Stat(@NotNull StatisticsQuery query) {
+    record RoleStat(@NotNull StatisticsQuery query) {
     }
 }

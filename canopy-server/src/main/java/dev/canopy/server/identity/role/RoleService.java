@@ -47,7 +47,7 @@ public class RoleService {
     }
 
     @Transactional
-    public ObjectNode create(Caller caller, RoleRequests.Create request) {
+    public ObjectNode create(Caller caller, RoleRequests.RoleCreate request) {
         Reaches.requireWholeDomain(caller, "name", request.name());
         ObjectNode document = NODES.objectNode().put("name", request.name().strip()).put("role_type", request.roleType());
         document.set("policies", policies(caller.domainId(), request.policies()));
@@ -59,7 +59,7 @@ public class RoleService {
     }
 
     @Transactional
-    public ObjectNode update(Caller caller, RoleRequests.Update request) {
+    public ObjectNode update(Caller caller, RoleRequests.RoleUpdate request) {
         Reaches.requireWholeDomain(caller, "role_id", request.roleId());
         lockCustom(caller.domainId(), request.roleId());
         ObjectNode changes = NODES.objectNode();
@@ -100,7 +100,7 @@ public class RoleService {
                 .orElseThrow(() -> ApiException.notFound("role_id", request.roleId()));
     }
 
-    public ListResult list(Caller caller, RoleRequests.List request) {
+    public ListResult list(Caller caller, RoleRequests.RoleList request) {
         Query query = request.query() != null ? request.query() : Query.ALL;
         if (request.roleType() != null) {
             query = query.and(new Condition("role_type", StringNode.valueOf(request.roleType()), Operator.EQ));
@@ -108,7 +108,7 @@ public class RoleService {
         return store.list(IdentityKinds.ROLE, StoreScope.domain(caller.domainId()), query);
     }
 
-    public StatResult stat(Caller caller, RoleRequests.Stat request) {
+    public StatResult stat(Caller caller, RoleRequests.RoleStat request) {
         return store.stat(IdentityKinds.ROLE, StoreScope.domain(caller.domainId()), request.query());
     }
 
@@ -127,10 +127,10 @@ public class RoleService {
      * The policies as stored, each of which must exist; custom ones are locked against deletion
      * until this transaction ends. Repeats are dropped.
      */
-    private ArrayNode policies(String domainId, List<RoleRequests.PolicyRef> policies) {
-        Set<RoleRequests.PolicyRef> distinct = new LinkedHashSet<>();
+    private ArrayNode policies(String domainId, List<RoleRequests.RolePolicy> policies) {
+        Set<RoleRequests.RolePolicy> distinct = new LinkedHashSet<>();
         int index = 0;
-        for (RoleRequests.PolicyRef policy : policies) {
+        for (RoleRequests.RolePolicy policy : policies) {
             String key = "policies[" + index++ + "].policy_id";
             boolean exists = "MANAGED".equals(policy.policyType())
                     ? ManagedPolicy.byId(policy.policyId()).isPresent()

@@ -18,17 +18,17 @@ class RoleVerbs implements ApiVerbs {
     RoleVerbs(RoleService roles) {
         verbs = List.of(
                 Verb.of("identity", "Role", "create", "Creates a DOMAIN or PROJECT role combining managed and custom policies",
-                        RoleRequests.Create.class, ObjectNode.class, roles::create),
+                        RoleRequests.RoleCreate.class, ObjectNode.class, roles::create),
                 Verb.of("identity", "Role", "update", "Changes the name, policies or tags of a custom role",
-                        RoleRequests.Update.class, ObjectNode.class, roles::update),
+                        RoleRequests.RoleUpdate.class, ObjectNode.class, roles::update),
                 Verb.of("identity", "Role", "delete", "Deletes a custom role that no binding uses",
                         RoleRequests.RoleId.class, ObjectNode.class, roles::delete),
                 Verb.of("identity", "Role", "get", "Reads a role",
                         RoleRequests.RoleId.class, ObjectNode.class, roles::get),
                 Verb.of("identity", "Role", "list", "Lists roles matching a query",
-                        RoleRequests.List.class, ListResult.class, roles::list),
+                        RoleRequests.RoleList.class, ListResult.class, roles::list),
                 Verb.of("identity", "Role", "stat", "Computes statistics over roles",
-                        RoleRequests.Stat.class, StatResult.class, roles::stat));
+                        RoleRequests.RoleStat.class, StatResult.class, roles::stat));
     }
 
     @Override
