@@ -335,6 +335,13 @@ public class DocumentStore {
             sql.append(" AND ").append(column.name()).append(" = ?");
             parameters.add(value);
         });
+        // Sets bind as one array each, so the statement's text stays the same whatever their size.
+        scope.memberships().forEach((key, values) -> {
+            Column column = kind.table().column(key).orElseThrow(() ->
+                    new IllegalArgumentException(kind.name() + " has no column " + key + " to scope by"));
+            sql.append(" AND ").append(column.name()).append(" = ANY(?)");
+            parameters.add(values.stream().sorted().toArray(String[]::new));
+        });
         return new SqlStatement(sql.toString(), parameters);
     }
 

@@ -95,6 +95,20 @@ class DocumentStoreIT extends TestServer {
     }
 
     @Test
+    void aScopeNarrowedToASetSeesOnlyThoseDocumentsAndAnEmptySetSeesNone() {
+        String a = store.create(WIDGET, domain, doc("{\"name\": \"a\"}")).get("widget_id").asString();
+        String b = store.create(WIDGET, domain, doc("{\"name\": \"b\"}")).get("widget_id").asString();
+        store.create(WIDGET, domain, doc("{\"name\": \"c\"}"));
+
+        StoreScope some = domain.whereIn("widget_id", java.util.Set.of(a, b));
+        assertThat(store.list(WIDGET, some, Query.ALL).results()).extracting(w -> w.get("name").asString())
+                .containsExactly("a", "b");
+        assertThat(store.get(WIDGET, some.whereIn("widget_id", java.util.Set.of(b)), a)).isEmpty();
+        assertThat(store.list(WIDGET, domain.whereIn("widget_id", java.util.Set.of()), Query.ALL).totalCount()).isZero();
+        assertThat(store.list(WIDGET, domain, Query.ALL).totalCount()).isEqualTo(3);
+    }
+
+    @Test
     void listFiltersOnColumnsAndDocumentPathsAlike() {
         for (int size = 1; size <= 6; size++) {
             store.create(WIDGET, domain, doc("{\"name\": \"w" + size + "\", \"size\": " + size
