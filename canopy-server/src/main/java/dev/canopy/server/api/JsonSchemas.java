@@ -27,6 +27,7 @@ final class JsonSchemas {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ObjectNode components;
+    private final java.util.Map<String, Class<?>> namedClasses = new java.util.HashMap<>();
 
     JsonSchemas(ObjectNode components) {
         this.components = components;
@@ -83,7 +84,8 @@ final class JsonSchemas {
             return schema;
         }
         if (raw.isRecord()) {
-            return reference(schemaName(raw), () -> recordSchema(raw));
+            requireOneClassPerName(raw);
+            return reference(raw.getSimpleName(), () -> recordSchema(raw));
         }
         if (JsonNode.class.isAssignableFrom(raw) && raw != JsonNode.class) {
             return NODES.objectNode().put("type", "object");
@@ -92,16 +94,15 @@ final class JsonSchemas {
     }
 
     /**
-     * A schema name unique across modules: a nested record is named with its enclosing classes
-     * ({@code ConfigRequests.List} becomes {@code ConfigRequestsList}), so two records called
-     * {@code List} never share one schema.
+     * Schemas are named by the record's simple name; two records of the same name in different
+     * modules would share one schema, so that is refused (name request records after their verb).
      */
-    private static String schemaName(Class<?> type) {
-        StringBuilder name = new StringBuilder(type.getSimpleName());
-        for (Class<?> outer = type.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
-            name.insert(0, outer.getSimpleName());
+    private void requireOneClassPerName(Class<?> record) {
+        Class<?> earlier = namedClasses.putIfAbsent(record.getSimpleName(), record);
+        if (earlier != null && earlier != record) {
+            throw new IllegalStateException("two API records are named " + record.getSimpleName() + ": "
+                    + earlier.getName() + " and " + record.getName() + "; rename one");
         }
-        return name.toString();
     }
 
     private ObjectNode reference(String name, java.util.function.Supplier<ObjectNode> definition) {

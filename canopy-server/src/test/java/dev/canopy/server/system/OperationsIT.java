@@ -64,7 +64,7 @@ class OperationsIT extends TestServer {
                 assertThat(operation.get("x-permission").asString()).startsWith("config.").endsWith("." + verb);
             }
         }
-        JsonNode write = document.at("/components/schemas/ConfigRequestsWrite");
+        JsonNode write = document.at("/components/schemas/Write");
         assertThat(write.at("/properties/name/type").asString()).isEqualTo("string");
         assertThat(write.get("required")).extracting(JsonNode::asString).containsExactlyInAnyOrder("name", "data");
     }
