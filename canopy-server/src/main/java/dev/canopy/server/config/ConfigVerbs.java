@@ -44,7 +44,7 @@ class ConfigVerbs implements ApiVerbs {
 
     ConfigVerbs(DocumentStore store) {
         addVerbs("DomainConfig", "domain", new ConfigService(DOMAIN_CONFIG, store,
-                caller -> StoreScope.domain(caller.requireWholeDomain().domainId())), VerbAccess.PERMISSION);
+                caller -> StoreScope.of(caller, DOMAIN_CONFIG)), VerbAccess.PERMISSION);
         // Every signed-in user keeps configs of their own, whatever their roles.
         addVerbs("UserConfig", "your own", new ConfigService(USER_CONFIG, store,
                 caller -> StoreScope.domain(caller.domainId()).where("user_id", caller.userId())), VerbAccess.SIGNED_IN);

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.canopy.server.api.Caller;
+
 /**
  * What a store operation may touch: always one domain, optionally only documents whose columns
  * have given values (a user's own configs), and optionally only documents whose columns take one
@@ -12,6 +14,9 @@ import java.util.stream.Collectors;
  * get its single values; the sets only narrow.
  */
 public record StoreScope(String domainId, Map<String, String> restrictions, Map<String, Set<String>> memberships) {
+
+    /** The document key naming the project a resource belongs to. */
+    public static final String PROJECT_KEY = "project_id";
 
     public StoreScope {
         if (domainId == null || domainId.isBlank()) {
@@ -29,6 +34,23 @@ public record StoreScope(String domainId, Map<String, String> restrictions, Map<
 
     public static StoreScope domain(String domainId) {
         return new StoreScope(domainId, Map.of());
+    }
+
+    /**
+     * Where a verb's caller may act on documents of {@code kind}: the caller's domain, and when
+     * the caller's permission reaches only some projects, only the documents of those projects
+     * (kinds with a {@code project_id} column). Kinds that belong to the whole domain are refused
+     * to such a caller.
+     */
+    public static StoreScope of(Caller caller, ResourceKind kind) {
+        StoreScope scope = domain(caller.domainId());
+        if (caller.reach().wholeDomain()) {
+            return scope;
+        }
+        if (kind.table().column(PROJECT_KEY).isEmpty()) {
+            caller.requireWholeDomain();
+        }
+        return scope.whereIn(PROJECT_KEY, caller.reach().projects());
     }
 
     /** This scope narrowed to documents whose {@code key} column equals {@code value}. */

@@ -90,6 +90,8 @@ class InheritanceIT extends TestServer {
         assertThat(create.status()).isEqualTo(403);
         assertThat(create.errorCode()).isEqualTo("ERROR_PERMISSION_DENIED");
         assertThat(update(viewer, p1).status()).isEqualTo(403);
+        // Domain configs belong to the whole domain, not to a project: out of a project role's reach.
+        assertThat(viewer.post("/api/config/domain-config/list", "{}").status()).isEqualTo(403);
     }
 
     @Test
