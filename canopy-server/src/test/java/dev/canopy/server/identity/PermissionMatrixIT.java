@@ -11,10 +11,15 @@ import java.util.stream.Stream;
 
 import dev.canopy.server.ApiClient;
 import dev.canopy.server.TestServer;
+import dev.canopy.server.api.Access;
+import dev.canopy.server.api.Reach;
 import dev.canopy.server.api.Verb;
 import dev.canopy.server.api.VerbAccess;
 import dev.canopy.server.api.VerbRegistry;
+import dev.canopy.server.identity.access.AccessCache;
+import dev.canopy.server.identity.access.AccessResolver;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,6 +58,9 @@ class PermissionMatrixIT extends TestServer {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    AccessCache accessCache;
+
     private final String run = Long.toHexString(System.nanoTime());
     /** Each test user signs in once, when a test first needs it. */
     private final Map<String, ApiClient> clients = new ConcurrentHashMap<>();
@@ -87,12 +95,50 @@ class PermissionMatrixIT extends TestServer {
                         assertThat(response.status()).as(verb.path() + ": " + response.raw()).isEqualTo(403);
                         assertThat(response.errorCode()).isEqualTo("ERROR_PERMISSION_DENIED");
                     }));
-                    tests.add(DynamicTest.dynamicTest(permission + " lets in a user granted exactly it", () ->
-                            assertLetThrough(client(allowedUser(index)).post(verb.path(), PROBE_BODY), verb)));
+                    if (AccessResolver.isSystemPermission(permission)) {
+                        // Managing domains and signing keys: only the root domain's admin, whatever a policy says.
+                        tests.add(DynamicTest.dynamicTest(permission + " refuses a user granted exactly it", () -> {
+                            ApiClient.Response response = client(allowedUser(index)).post(verb.path(), PROBE_BODY);
+                            assertThat(response.status()).as(verb.path() + ": " + response.raw()).isEqualTo(403);
+                        }));
+                        tests.add(DynamicTest.dynamicTest(permission + " lets in the root domain's admin", () ->
+                                assertLetThrough(ApiClient.admin(port).post(verb.path(), PROBE_BODY), verb)));
+                    } else {
+                        tests.add(DynamicTest.dynamicTest(permission + " lets in a user granted exactly it", () ->
+                                assertLetThrough(client(allowedUser(index)).post(verb.path(), PROBE_BODY), verb)));
+                    }
                 }
             }
         }
         return tests.stream();
+    }
+
+    @Test
+    void noCustomPolicyGrantsManagingDomainsOrSigningKeys() {
+        String userId = "matrix-" + run + "-star@example.com";
+        String suffix = run + "-star";
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO policy (id, domain_id, name, created_at, updated_at, doc) VALUES (?, ?, ?, now(), now(),"
+                            + " CAST(? AS jsonb))")
+                    .params("policy-matrix-" + suffix, DOMAIN, "matrix " + suffix, "{\"permissions\": [\"*\"]}").update();
+            jdbc.sql("INSERT INTO role (id, domain_id, name, role_type, created_at, updated_at, doc) VALUES (?, ?, ?, 'DOMAIN',"
+                            + " now(), now(), CAST(? AS jsonb))")
+                    .params("role-matrix-" + suffix, DOMAIN, "matrix " + suffix, "{\"policies\": [{\"policy_type\": \"CUSTOM\","
+                            + " \"policy_id\": \"policy-matrix-" + suffix + "\"}]}").update();
+            jdbc.sql("INSERT INTO identity_user (id, domain_id, user_id, name, state, auth_type, created_at, updated_at, doc)"
+                            + " VALUES (?, ?, ?, ?, 'ENABLED', 'LOCAL', now(), now(), CAST(? AS jsonb))")
+                    .params("user-matrix-" + suffix, DOMAIN, userId, userId, userDocument(userId)).update();
+            jdbc.sql("INSERT INTO role_binding (id, domain_id, user_id, role_id, role_type, created_at, updated_at, doc)"
+                            + " VALUES (?, ?, ?, ?, 'DOMAIN', now(), now(), '{}')")
+                    .params("rb-matrix-" + suffix, DOMAIN, userId, "role-matrix-" + suffix).update();
+            jdbc.sql("UPDATE identity_generation SET generation = generation + 1 WHERE domain_id = ?").param(DOMAIN).update();
+        });
+
+        Access access = accessCache.access(DOMAIN, userId).orElseThrow();
+
+        assertThat(access.reach("config.DomainConfig.list")).isEqualTo(Reach.DOMAIN);
+        assertThat(access.reach("identity.Domain.create").none()).isTrue();
+        assertThat(access.reach("identity.SigningKey.rotate").none()).isTrue();
     }
 
     private static void assertUnauthenticated(ApiClient.Response response, Verb<?, ?> verb) {
