@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Canopy authentication benchmark: authenticated vs unauthenticated get throughput at the scale of
 # a large tenant (1,000 project groups, 10,000 projects, 2,000 role bindings of 500 users).
-# Usage: bench/auth.sh [--rebuild] [--iterations N] [--warm-up N] [--rounds N] [--clients N]
+# Usage: bench/auth.sh [--rebuild] [--iterations N] [--warm-up N] [--rounds N] [--cycles N] [--clients N]
 #                      [--groups N] [--projects N] [--users N] [--bindings N]
 # Builds what is missing first (everything with --rebuild); see bench/README.md.
 set -euo pipefail

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  *
  * @param iterations    timed requests per run
  * @param warmUp        untimed requests after each start, before anything is timed
- * @param rounds        timed runs of each side
+ * @param rounds        timed runs of each side per server start
+ * @param cycles        how many times the server restarts with authentication off, then on
  * @param clients       concurrent clients of every run
  * @param projectGroups project groups loaded (a tree of 10 roots, three children per group)
  * @param projects      projects loaded, spread evenly over the groups
@@ -16,15 +17,16 @@ import java.nio.file.Path;
  * @param serverJar     the Spring Boot jar of the Canopy server, relative to the working directory
  * @param help          print the usage and exit
  */
-public record AuthBenchOptions(int iterations, int warmUp, int rounds, int clients, int projectGroups, int projects,
+public record AuthBenchOptions(int iterations, int warmUp, int rounds, int cycles, int clients, int projectGroups, int projects,
                                int users, int bindings, Path serverJar, boolean help) {
 
     static final String USAGE = """
-            usage: AuthBenchmark [--iterations N] [--warm-up N] [--rounds N] [--clients N]
+            usage: AuthBenchmark [--iterations N] [--warm-up N] [--rounds N] [--cycles N] [--clients N]
                                  [--groups N] [--projects N] [--users N] [--bindings N]   (run from the repo root)
               --iterations N  timed requests per run (default 20000)
               --warm-up N     untimed requests after each server start (default 30000)
-              --rounds N      timed runs of each side (default 3)
+              --rounds N      timed runs of each side per server start (default 3)
+              --cycles N      restarts with authentication off, then on (default 2)
               --clients N     concurrent clients (default 4)
               --groups N      project groups loaded (default 1000)
               --projects N    projects loaded (default 10000)
@@ -36,6 +38,7 @@ public record AuthBenchOptions(int iterations, int warmUp, int rounds, int clien
         requireAtLeast("--iterations", iterations, 1);
         requireAtLeast("--warm-up", warmUp, 0);
         requireAtLeast("--rounds", rounds, 1);
+        requireAtLeast("--cycles", cycles, 1);
         requireAtLeast("--groups", projectGroups, 10);
         requireAtLeast("--projects", projects, 1);
         requireAtLeast("--users", users, 1);
@@ -49,6 +52,7 @@ public record AuthBenchOptions(int iterations, int warmUp, int rounds, int clien
         int iterations = 20_000;
         int warmUp = 30_000;
         int rounds = 3;
+        int cycles = 2;
         int clients = 4;
         int groups = 1_000;
         int projects = 10_000;
@@ -75,6 +79,7 @@ public record AuthBenchOptions(int iterations, int warmUp, int rounds, int clien
                 case "--iterations" -> iterations = number;
                 case "--warm-up" -> warmUp = number;
                 case "--rounds" -> rounds = number;
+                case "--cycles" -> cycles = number;
                 case "--clients" -> clients = number;
                 case "--groups" -> groups = number;
                 case "--projects" -> projects = number;
@@ -83,7 +88,7 @@ public record AuthBenchOptions(int iterations, int warmUp, int rounds, int clien
                 default -> throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
-        return new AuthBenchOptions(iterations, warmUp, rounds, clients, groups, projects, users, bindings,
+        return new AuthBenchOptions(iterations, warmUp, rounds, cycles, clients, groups, projects, users, bindings,
                 Path.of("canopy-server", "target", "canopy-server.jar"), help);
     }
 

@@ -31,9 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * same run. The identity data is at the scale of a large tenant: 1,000 project groups, 10,000
  * projects, 500 users holding 2,000 project role bindings.
  *
- * <p>The server starts three times on one data directory: to load the data, then with
- * authentication disabled (the baseline), then with it required, where the admin and a
- * project-scoped user (whose reach is computed over the project tree) take turns. After each start,
+ * <p>The server starts on one data directory to load the data, then with authentication disabled
+ * (the baseline), then with it required, where the admin and a project-scoped user (whose reach is
+ * computed over the project tree) take turns; the last two starts repeat {@code --cycles} times. After each start,
  * untimed requests warm the JIT up; then every side has several timed runs and its best counts, as
  * in the platform benchmark. Results go to stdout as {@code key=value} lines, progress to stderr.
  *
@@ -75,6 +75,7 @@ public final class AuthBenchmark {
         out.println("concurrent_clients=" + options.clients());
         out.println("iterations=" + options.iterations());
         out.println("rounds=" + options.rounds());
+        out.println("cycles=" + options.cycles());
         Path jar = snapshotServerJar();
         Path work = cleanup.createTempDirectory("canopy-bench-auth-");
         Path dataDir = Files.createDirectory(work.resolve("data"));
@@ -94,32 +95,36 @@ public final class AuthBenchmark {
         out.println("measured_verb=" + target.path());
         loader.stop();
 
-        progress("authentication disabled: " + options.warmUp() + " requests to warm up, then " + options.rounds()
-                + " runs of " + options.iterations());
-        ServerProcess open = start(jar, dataDir, work.resolve("server-disabled.log"), true);
-        RoundTripRun.ClientFactory anonymous = () -> new AuthGetClient(open.port(), target, null);
-        warmUp("unauthenticated", anonymous);
         List<RoundTripRun> unauthenticatedRuns = new ArrayList<>();
-        for (int round = 1; round <= options.rounds(); round++) {
-            unauthenticatedRuns.add(measure("unauthenticated", round, anonymous));
-        }
-        open.stop();
-
-        progress("authentication required: admin and project-scoped user take turns");
-        ServerProcess server = start(jar, dataDir, work.resolve("server-required.log"), false);
-        String adminToken = login(server.port(), "admin");
-        String projectToken = login(server.port(), loaded.projectUser());
-        RoundTripRun.ClientFactory admin = () -> new AuthGetClient(server.port(), target, adminToken);
-        RoundTripRun.ClientFactory projectUser = () -> new AuthGetClient(server.port(), target, projectToken);
-        warmUp("admin", admin);
-        warmUp("project_user", projectUser);
         List<RoundTripRun> adminRuns = new ArrayList<>();
         List<RoundTripRun> projectRuns = new ArrayList<>();
-        for (int round = 1; round <= options.rounds(); round++) {
-            adminRuns.add(measure("admin", round, admin));
-            projectRuns.add(measure("project_user", round, projectUser));
+        // Off, then on, --cycles times: on a shared machine the load drifts, and alternating keeps
+        // a drift from favouring one side.
+        for (int cycle = 1; cycle <= options.cycles(); cycle++) {
+            progress("cycle " + cycle + ", authentication disabled: " + options.warmUp() + " requests to warm up, then "
+                    + options.rounds() + " runs of " + options.iterations());
+            ServerProcess open = start(jar, dataDir, work.resolve("server-disabled-" + cycle + ".log"), true);
+            RoundTripRun.ClientFactory anonymous = () -> new AuthGetClient(open.port(), target, null);
+            warmUp("unauthenticated", anonymous);
+            for (int round = 1; round <= options.rounds(); round++) {
+                unauthenticatedRuns.add(measure("unauthenticated", cycle, round, anonymous));
+            }
+            open.stop();
+
+            progress("cycle " + cycle + ", authentication required: admin and project-scoped user take turns");
+            ServerProcess server = start(jar, dataDir, work.resolve("server-required-" + cycle + ".log"), false);
+            String adminToken = login(server.port(), "admin");
+            String projectToken = login(server.port(), loaded.projectUser());
+            RoundTripRun.ClientFactory admin = () -> new AuthGetClient(server.port(), target, adminToken);
+            RoundTripRun.ClientFactory projectUser = () -> new AuthGetClient(server.port(), target, projectToken);
+            warmUp("admin", admin);
+            warmUp("project_user", projectUser);
+            for (int round = 1; round <= options.rounds(); round++) {
+                adminRuns.add(measure("admin", cycle, round, admin));
+                projectRuns.add(measure("project_user", cycle, round, projectUser));
+            }
+            server.stop();
         }
-        server.stop();
 
         RoundTripRun baseline = RoundTripRun.best(unauthenticatedRuns);
         out.println("unauthenticated_requests_per_s=" + rate(baseline));
@@ -186,11 +191,11 @@ public final class AuthBenchmark {
         }
     }
 
-    private RoundTripRun measure(String side, int round, RoundTripRun.ClientFactory factory) throws Exception {
-        RoundTripRun run = RoundTripRun.measure(side + "-" + round, options.clients(), RUN_WARM_UP,
+    private RoundTripRun measure(String side, int cycle, int round, RoundTripRun.ClientFactory factory) throws Exception {
+        RoundTripRun run = RoundTripRun.measure(side + "-" + cycle + "-" + round, options.clients(), RUN_WARM_UP,
                 options.iterations(), factory);
         // Every run is printed, not only the best, so the spread between rounds is visible.
-        out.println(side + "_run" + round + "_requests_per_s=" + rate(run));
+        out.println(side + "_cycle" + cycle + "_run" + round + "_requests_per_s=" + rate(run));
         return run;
     }
 
