@@ -42,7 +42,8 @@ public record AuthBenchOptions(int iterations, int warmUp, int rounds, int cycle
         requireAtLeast("--groups", projectGroups, 10);
         requireAtLeast("--projects", projects, 1);
         requireAtLeast("--users", users, 1);
-        requireAtLeast("--bindings", bindings, users);
+        // Each user needs a group binding and a project binding; user 0's first is on the project read.
+        requireAtLeast("--bindings", bindings, 2 * users);
         if (clients < 1 || clients > 64) {
             throw new IllegalArgumentException("--clients must be between 1 and 64, got " + clients);
         }
