@@ -171,6 +171,14 @@ public class AccessResolver {
                 // validated when written; an unreadable pattern grants nothing
             }
         });
-        return permission -> patterns.stream().anyMatch(pattern -> pattern.matches(permission));
+        // Managing domains and signing keys reaches across every domain: only the root domain's
+        // administrators hold it (see resolve), never through a policy a domain writes for itself.
+        return permission -> patterns.stream().anyMatch(pattern -> pattern.matches(permission))
+                && !isSystemPermission(permission);
+    }
+
+    /** Whether {@code permission} is one only the root domain's administrators hold. */
+    public static boolean isSystemPermission(String permission) {
+        return SYSTEM_PERMISSIONS.stream().anyMatch(pattern -> pattern.matches(permission));
     }
 }

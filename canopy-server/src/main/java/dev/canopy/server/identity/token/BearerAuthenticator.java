@@ -9,6 +9,7 @@ import dev.canopy.server.api.Authenticator;
 import dev.canopy.server.api.ErrorCode;
 import dev.canopy.server.identity.access.AccessCache;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * domain, is refused at once: access is looked up under the domain's current identity generation.
  */
 @Component
+@ConditionalOnProperty(prefix = "canopy.api", name = "authentication", havingValue = "required", matchIfMissing = true)
 class BearerAuthenticator implements Authenticator {
 
     private static final String BEARER = "Bearer ";
