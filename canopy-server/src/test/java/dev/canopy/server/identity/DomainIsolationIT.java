@@ -88,7 +88,7 @@ class DomainIsolationIT extends TestServer {
                 new Seed("identity.RoleBinding", "role_binding_id", seeded ->
                         seeded.containsKey("identity.User") && seeded.containsKey("identity.Role")
                                 ? "{\"user_id\": \"" + seeded.get("identity.User").id() + "\", \"role_id\": \""
-                                + seeded.get("identity.Role").id() + "\", \"role_type\": \"DOMAIN\"}" : null),
+                                + seeded.get("identity.Role").id() + "\"}" : null),
                 new Seed("identity.APIKey", "api_key_id", seeded -> seeded.containsKey("identity.User")
                         ? "{\"user_id\": \"" + seeded.get("identity.User").id() + "\"}" : null));
     }
@@ -171,6 +171,9 @@ class DomainIsolationIT extends TestServer {
 
     private static void assertListShowsNone(ApiClient client, Verb<?, ?> list, List<String> secrets) {
         ApiClient.Response listed = client.post(list.path(), "{}");
+        if (listed.status() == 403 && list.service().equals("identity") && list.resource().equals("Domain")) {
+            return; // the list of domains is for the root domain's admins only: refused, it shows nothing
+        }
         assertThat(listed.status()).as(list.path() + ": " + listed.raw()).isEqualTo(200);
         for (String secret : secrets) {
             assertThat(listed.raw()).as(list.path() + " shows nothing of the other domain").doesNotContain(secret);
