@@ -8,10 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +51,8 @@ public final class AuthBenchmark {
     private final AuthBenchOptions options;
     private final CleanupStack cleanup;
     private final PrintStream out;
-    private final String adminPassword = "Bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + "-A1";
+    /** The admin password every benchmarked server is started with. */
+    private final String adminPassword = ServerProcess.ADMIN_PASSWORD;
 
     private AuthBenchmark(AuthBenchOptions options, CleanupStack cleanup, PrintStream out) {
         this.options = options;
@@ -155,8 +154,8 @@ public final class AuthBenchmark {
     private ServerProcess start(Path jar, Path dataDir, Path log, boolean authenticationDisabled)
             throws IOException, InterruptedException {
         Map<String, String> environment = authenticationDisabled
-                ? Map.of("CANOPY_ADMIN_PASSWORD", adminPassword, "CANOPY_API_AUTHENTICATION", "disabled")
-                : Map.of("CANOPY_ADMIN_PASSWORD", adminPassword);
+                ? Map.of("CANOPY_API_AUTHENTICATION", "disabled")
+                : Map.of();
         ServerProcess server = ServerProcess.start(new ServerProcess.Launch(jar, ServerProcess.freeLoopbackPort(), dataDir,
                 log, environment));
         cleanup.push("stop server on port " + server.port(), server::stop);

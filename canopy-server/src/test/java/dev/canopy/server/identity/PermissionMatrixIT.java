@@ -55,6 +55,11 @@ class PermissionMatrixIT extends TestServer {
     @Autowired
     JdbcClient jdbc;
 
+
+    @Autowired
+
+    Generations generations;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -131,7 +136,7 @@ class PermissionMatrixIT extends TestServer {
             jdbc.sql("INSERT INTO role_binding (id, domain_id, user_id, role_id, role_type, created_at, updated_at, doc)"
                             + " VALUES (?, ?, ?, ?, 'DOMAIN', now(), now(), '{}')")
                     .params("rb-matrix-" + suffix, DOMAIN, userId, "role-matrix-" + suffix).update();
-            jdbc.sql("UPDATE identity_generation SET generation = generation + 1 WHERE domain_id = ?").param(DOMAIN).update();
+            generations.bump(DOMAIN);
         });
 
         Access access = accessCache.access(DOMAIN, userId).orElseThrow();
@@ -240,8 +245,7 @@ class PermissionMatrixIT extends TestServer {
                             + " 'role_type', 'DOMAIN', 'tags', '{}'::jsonb)"
                             + " FROM unnest(?::text[], ?::text[], ?::text[]) AS t(id, user_id, role_id)")
                     .params(DOMAIN, array(bindingIds), array(bindingUsers), array(bindingRoles)).update();
-            jdbc.sql("UPDATE identity_generation SET generation = generation + 1 WHERE domain_id = ?")
-                    .param(DOMAIN).update();
+            generations.bump(DOMAIN);
         });
     }
 

@@ -19,6 +19,11 @@ class TokenIT extends TestServer {
     @Autowired
     JdbcClient jdbc;
 
+
+    @Autowired
+
+    Generations generations;
+
     ApiClient anonymous;
 
     @BeforeEach
@@ -108,7 +113,7 @@ class TokenIT extends TestServer {
 
         jdbc.sql("UPDATE identity_user SET state = 'DISABLED' WHERE domain_id = 'domain-default' AND user_id = ?")
                 .param(user).update();
-        jdbc.sql("UPDATE identity_generation SET generation = generation + 1 WHERE domain_id = 'domain-default'").update();
+        generations.bump("domain-default");
 
         assertThat(client.post("/api/config/domain-config/list", "{}").status()).isEqualTo(401);
         assertThat(issue(user, "Right-Password-1").status()).isEqualTo(401);
@@ -143,6 +148,6 @@ class TokenIT extends TestServer {
         jdbc.sql("INSERT INTO role_binding (id, domain_id, user_id, role_id, role_type, created_at, updated_at, doc)"
                         + " VALUES (?, 'domain-default', ?, ?, 'DOMAIN', now(), now(), '{}')")
                 .params("rb-" + Long.toHexString(System.nanoTime()), userId, role).update();
-        jdbc.sql("UPDATE identity_generation SET generation = generation + 1 WHERE domain_id = 'domain-default'").update();
+        generations.bump("domain-default");
     }
 }

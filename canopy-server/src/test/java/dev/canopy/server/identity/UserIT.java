@@ -21,6 +21,11 @@ class UserIT extends TestServer {
     @Autowired
     JdbcClient jdbc;
 
+
+    @Autowired
+
+    Generations generations;
+
     ApiClient admin;
 
     @BeforeEach
@@ -46,7 +51,7 @@ class UserIT extends TestServer {
         jdbc.sql("INSERT INTO role_binding (id, domain_id, user_id, role_id, role_type, created_at, updated_at, doc)"
                         + " VALUES (?, 'domain-default', ?, ?, 'DOMAIN', now(), now(), '{}')")
                 .params("rb-" + Long.toHexString(System.nanoTime()), userId, role).update();
-        jdbc.sql("UPDATE identity_generation SET generation = generation + 1 WHERE domain_id = 'domain-default'").update();
+        generations.bump("domain-default");
         return userId;
     }
 
