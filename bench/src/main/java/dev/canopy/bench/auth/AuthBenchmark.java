@@ -104,6 +104,8 @@ public final class AuthBenchmark {
                     + options.rounds() + " runs of " + options.iterations());
             ServerProcess open = start(jar, dataDir, work.resolve("server-disabled-" + cycle + ".log"), true);
             RoundTripRun.ClientFactory anonymous = () -> new AuthGetClient(open.port(), target, null);
+            // As many warm-up requests as the authenticated server gets (one warm-up per user there).
+            warmUp("unauthenticated", anonymous);
             warmUp("unauthenticated", anonymous);
             for (int round = 1; round <= options.rounds(); round++) {
                 unauthenticatedRuns.add(measure("unauthenticated", cycle, round, anonymous));
