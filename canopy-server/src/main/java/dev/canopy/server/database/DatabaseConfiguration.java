@@ -31,11 +31,9 @@ class DatabaseConfiguration {
         config.setMaximumPoolSize(properties.maxPoolSize());
         // PostgreSQL enforces the timeout itself: a JDBC query timeout would arm a client-side timer
         // for every statement, which all pool threads contend for. Sessions run in UTC, so that
-        // date-times stored without an offset read as UTC in queries. Compiled queries bind their
-        // jsonpath and key paths, so every execution is planned with its values: a cached generic
-        // plan cannot see which index a jsonpath condition can use.
+        // date-times stored without an offset read as UTC in queries.
         config.setConnectionInitSql("SET statement_timeout = " + properties.statementTimeout().toMillis()
-                + "; SET TIME ZONE 'UTC'; SET plan_cache_mode = force_custom_plan");
+                + "; SET TIME ZONE 'UTC'");
         EmbeddedDatabase database = embedded.getIfAvailable();
         if (database != null) {
             config.setJdbcUrl(database.jdbcUrl());

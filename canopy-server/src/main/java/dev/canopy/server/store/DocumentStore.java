@@ -204,12 +204,16 @@ public class DocumentStore {
     }
 
     /**
-     * Runs a query whose result depends on stored data that can still defeat it (a number too
-     * large for an average, say): PostgreSQL's data exceptions (SQLSTATE class 22) become a refusal
-     * of the query rather than an internal error.
+     * Runs a compiled query, planned for its values. Its result depends on stored data that can
+     * still defeat it (a number too large for an average, say): PostgreSQL's data exceptions
+     * (SQLSTATE class 22) become a refusal of the query rather than an internal error.
      */
-    private static <T> T evaluating(java.util.function.Supplier<T> query) {
+    private <T> T evaluating(java.util.function.Supplier<T> query) {
         try {
+            // Compiled queries bind their jsonpath and key paths, so each is planned with its values:
+            // a cached generic plan cannot see which index a jsonpath condition can use. For this
+            // read-only transaction only; plain statements keep PostgreSQL's plan caching.
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
             return query.get();
         } catch (DataAccessException failure) {
             SQLException cause = failure.getCause() instanceof SQLException sql ? sql : null;
