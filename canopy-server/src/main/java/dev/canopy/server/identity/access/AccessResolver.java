@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class AccessResolver {
 
     /** Administrators of the root domain also administer domains and signing keys. */
-    private static final List<PermissionPattern> SYSTEM_PERMISSIONS =
-            List.of(PermissionPattern.of("identity.Domain.*"), PermissionPattern.of("identity.SigningKey.*"));
+    private static final List<PermissionPattern> SYSTEM_PERMISSIONS = List.of(PermissionPattern.of("identity.Domain.*"),
+            PermissionPattern.of("identity.SigningKey.*"), PermissionPattern.of("secret.SecretKey.*"));
     /** A project tree deeper than this is treated as broken rather than walked forever. */
     private static final int MAX_DEPTH = 256;
 

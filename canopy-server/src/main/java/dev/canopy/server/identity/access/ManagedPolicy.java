@@ -12,14 +12,14 @@ public enum ManagedPolicy {
 
     DOMAIN_ADMIN("policy-managed-domain-admin", "Domain Admin Access",
             "Every permission except managing domains themselves",
-            List.of("*"), List.of("identity.Domain.*", "identity.SigningKey.*")),
+            List.of("*"), List.of("identity.Domain.*", "identity.SigningKey.*", "secret.SecretKey.*")),
     DOMAIN_VIEWER("policy-managed-domain-viewer", "Domain Viewer Access",
             "The read permissions among those of Domain Admin Access",
             Reads.PATTERNS, List.of("identity.Domain.*")),
     PROJECT_ADMIN("policy-managed-project-admin", "Project Admin Access",
             "Domain Admin Access except managing providers, roles, policies and the plugins of collectors,"
                     + " data sources and notification protocols",
-            List.of("*"), List.of("identity.Domain.*", "identity.SigningKey.*", "identity.Provider.create", "identity.Provider.update",
+            List.of("*"), List.of("identity.Domain.*", "identity.SigningKey.*", "secret.SecretKey.*", "identity.Provider.create", "identity.Provider.update",
                     "identity.Provider.delete", "identity.Role.create", "identity.Role.update", "identity.Role.delete",
                     "identity.Policy.create", "identity.Policy.update", "identity.Policy.delete",
                     "inventory.Collector.create", "inventory.Collector.update", "inventory.Collector.delete",
