@@ -63,6 +63,16 @@ class TokenIT extends TestServer {
     }
 
     @Test
+    void keepsSigningKeysSealedUnderTheSecretKeyset() {
+        issue("admin", ADMIN_PASSWORD);
+
+        // AES-GCM under Tink: a 5-byte key prefix, a 12-byte nonce and a 16-byte tag around the 32-byte key.
+        assertThat(jdbc.sql("SELECT count(*) FROM signing_key WHERE sealed AND octet_length(secret) = 65")
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM signing_key WHERE NOT sealed").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void answersTheSameFailureForAWrongPasswordAndAnUnknownUser() {
         ApiClient.Response wrongPassword = issue("admin", "Not-The-Password-1");
         ApiClient.Response unknownUser = issue("nobody@example.com", "Not-The-Password-1");
