@@ -23,10 +23,25 @@ public record Caller(String domainId, String userId, Reach reach) {
      * whole domain rather than to a project are out of such a caller's reach.
      */
     public Caller requireWholeDomain() {
+        return requireWholeDomain("permission", "this resource");
+    }
+
+    /** As {@link #requireWholeDomain()}, naming the request part ({@code key = value}) that needs it. */
+    public Caller requireWholeDomain(String key, String value) {
         if (!reach.wholeDomain()) {
             throw new ApiException(ErrorCode.ERROR_PERMISSION_DENIED,
-                    "Permission denied: this resource belongs to the whole domain, and your roles reach only some projects",
-                    java.util.Map.of("key", "permission"));
+                    "Permission denied: " + key + " = " + value + " belongs to the whole domain, and your roles reach"
+                            + " only some projects", java.util.Map.of("key", key, "reason", "needs a domain role"));
+        }
+        return this;
+    }
+
+    /** Refuses a caller whose permission does not reach project {@code projectId}. */
+    public Caller requireProject(String projectId) {
+        if (!reach.covers(projectId)) {
+            throw new ApiException(ErrorCode.ERROR_PERMISSION_DENIED,
+                    "Permission denied: your roles do not reach project_id = " + projectId,
+                    java.util.Map.of("key", "project_id", "reason", "outside your reach"));
         }
         return this;
     }

@@ -67,8 +67,8 @@ class SecretService {
         putIfPresent(document, "project_id", request.projectId());
         putIfPresent(document, "service_account_id", request.serviceAccountId());
         document.set("tags", request.tags() != null ? request.tags() : NODES.objectNode());
-        if (request.projectId() != null && !caller.reach().covers(request.projectId())) {
-            throw denied();
+        if (request.projectId() != null) {
+            caller.requireProject(request.projectId());
         }
         ObjectNode created = store.create(SECRET, StoreScope.of(caller, SECRET), document);
         String secretId = created.get("secret_id").asString();
@@ -196,10 +196,5 @@ class SecretService {
         if (value != null && !value.isBlank()) {
             document.put(key, value.strip());
         }
-    }
-
-    private static ApiException denied() {
-        return new ApiException(ErrorCode.ERROR_PERMISSION_DENIED, "Permission denied: the project is out of your reach",
-                Map.of("key", "project_id"));
     }
 }

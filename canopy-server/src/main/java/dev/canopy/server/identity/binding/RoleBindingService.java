@@ -227,9 +227,9 @@ public class RoleBindingService {
 
     private static void requireReach(Caller caller, Node node) {
         if (node == null) {
-            Reaches.requireWholeDomain(caller, "role_type", "DOMAIN");
+            caller.requireWholeDomain("role_type", "DOMAIN");
         } else if (node.key().equals("project_id")) {
-            Reaches.requireProject(caller, node.id());
+            caller.requireProject(node.id());
         } else {
             Reaches.requireProjectGroup(caller, "project_group_id", node.id());
         }

@@ -14,7 +14,6 @@ import dev.canopy.server.api.Caller;
 import dev.canopy.server.api.ErrorCode;
 import dev.canopy.server.identity.Generations;
 import dev.canopy.server.identity.IdentityKinds;
-import dev.canopy.server.identity.Reaches;
 import dev.canopy.server.identity.access.ManagedPolicy;
 import dev.canopy.server.identity.access.PermissionPattern;
 import dev.canopy.server.store.DocumentStore;
@@ -65,7 +64,7 @@ public class PolicyService {
 
     @Transactional
     public ObjectNode create(Caller caller, PolicyRequests.PolicyCreate request) {
-        Reaches.requireWholeDomain(caller, "name", request.name());
+        caller.requireWholeDomain("name", request.name());
         ObjectNode document = NODES.objectNode().put("name", request.name().strip()).put("policy_type", "CUSTOM");
         document.set("permissions", permissions(request.permissions()));
         document.set("tags", request.tags() != null ? request.tags() : NODES.objectNode());
@@ -76,7 +75,7 @@ public class PolicyService {
 
     @Transactional
     public ObjectNode update(Caller caller, PolicyRequests.PolicyUpdate request) {
-        Reaches.requireWholeDomain(caller, "policy_id", request.policyId());
+        caller.requireWholeDomain("policy_id", request.policyId());
         refuseManaged(request.policyId());
         ObjectNode changes = NODES.objectNode();
         if (request.name() != null) {
@@ -98,7 +97,7 @@ public class PolicyService {
 
     @Transactional
     public ObjectNode delete(Caller caller, PolicyRequests.PolicyId request) {
-        Reaches.requireWholeDomain(caller, "policy_id", request.policyId());
+        caller.requireWholeDomain("policy_id", request.policyId());
         refuseManaged(request.policyId());
         // Locked first, so a role being created with this policy either sees it gone or is counted here.
         boolean exists = jdbc.sql("SELECT id FROM policy WHERE domain_id = ? AND id = ? FOR UPDATE")

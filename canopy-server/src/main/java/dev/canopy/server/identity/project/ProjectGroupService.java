@@ -61,7 +61,7 @@ public class ProjectGroupService {
     public ObjectNode create(Caller caller, ProjectRequests.ProjectGroupCreate request) {
         String parent = request.parentGroupId();
         if (parent == null) {
-            Reaches.requireWholeDomain(caller, "parent_group_id", "null");
+            caller.requireWholeDomain("parent_group_id", "null");
         } else {
             Reaches.requireProjectGroup(caller, "parent_group_id", parent);
         }
@@ -107,7 +107,7 @@ public class ProjectGroupService {
         String parent = request.parentGroupId();
         Reaches.requireProjectGroup(caller, "project_group_id", group);
         if (parent == null) {
-            Reaches.requireWholeDomain(caller, "parent_group_id", "null");
+            caller.requireWholeDomain("parent_group_id", "null");
         } else {
             Reaches.requireProjectGroup(caller, "parent_group_id", parent);
         }

@@ -59,7 +59,7 @@ public class ProjectService {
 
     @Transactional
     public ObjectNode update(Caller caller, ProjectRequests.ProjectUpdate request) {
-        Reaches.requireProject(caller, request.projectId());
+        caller.requireProject(request.projectId());
         ObjectNode changes = NODES.objectNode();
         if (request.name() != null) {
             if (request.name().isBlank()) {
@@ -77,7 +77,7 @@ public class ProjectService {
 
     @Transactional
     public ObjectNode changeProjectGroup(Caller caller, ProjectRequests.ProjectChangeGroup request) {
-        Reaches.requireProject(caller, request.projectId());
+        caller.requireProject(request.projectId());
         Reaches.requireProjectGroup(caller, "project_group_id", request.projectGroupId());
         treeLock.lock(caller.domainId());
         StoreScope scope = StoreScope.domain(caller.domainId());
@@ -90,7 +90,7 @@ public class ProjectService {
 
     @Transactional
     public ObjectNode delete(Caller caller, ProjectRequests.ProjectId request) {
-        Reaches.requireProject(caller, request.projectId());
+        caller.requireProject(request.projectId());
         treeLock.lock(caller.domainId());
         // The project goes first: a binding being created on it waits for this row, then is removed below.
         if (!store.delete(IdentityKinds.PROJECT, StoreScope.domain(caller.domainId()), request.projectId())) {
@@ -102,7 +102,7 @@ public class ProjectService {
     }
 
     public ObjectNode get(Caller caller, ProjectRequests.ProjectId request) {
-        Reaches.requireProject(caller, request.projectId());
+        caller.requireProject(request.projectId());
         return store.get(IdentityKinds.PROJECT, StoreScope.domain(caller.domainId()), request.projectId())
                 .orElseThrow(() -> ApiException.notFound("project_id", request.projectId()));
     }
@@ -121,20 +121,20 @@ public class ProjectService {
 
     @Transactional
     public ObjectNode addMember(Caller caller, ProjectRequests.ProjectAddMember request) {
-        Reaches.requireProject(caller, request.projectId());
+        caller.requireProject(request.projectId());
         return bindings.bind(caller.domainId(), request.userId(), request.roleId(), Node.project(request.projectId()),
                 request.tags());
     }
 
     @Transactional
     public ObjectNode modifyMember(Caller caller, ProjectRequests.ProjectModifyMember request) {
-        Reaches.requireProject(caller, request.projectId());
+        caller.requireProject(request.projectId());
         return bindings.modifyMember(caller.domainId(), Node.project(request.projectId()), request.userId(), request.roleId());
     }
 
     @Transactional
     public ObjectNode removeMember(Caller caller, ProjectRequests.ProjectRemoveMember request) {
-        Reaches.requireProject(caller, request.projectId());
+        caller.requireProject(request.projectId());
         bindings.removeMember(caller.domainId(), Node.project(request.projectId()), request.userId());
         return NODES.objectNode();
     }

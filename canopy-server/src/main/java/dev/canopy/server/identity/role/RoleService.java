@@ -11,7 +11,6 @@ import dev.canopy.server.api.ApiException;
 import dev.canopy.server.api.Caller;
 import dev.canopy.server.identity.Generations;
 import dev.canopy.server.identity.IdentityKinds;
-import dev.canopy.server.identity.Reaches;
 import dev.canopy.server.identity.access.ManagedPolicy;
 import dev.canopy.server.store.DocumentStore;
 import dev.canopy.server.store.ListResult;
@@ -48,7 +47,7 @@ public class RoleService {
 
     @Transactional
     public ObjectNode create(Caller caller, RoleRequests.RoleCreate request) {
-        Reaches.requireWholeDomain(caller, "name", request.name());
+        caller.requireWholeDomain("name", request.name());
         ObjectNode document = NODES.objectNode().put("name", request.name().strip()).put("role_type", request.roleType());
         document.set("policies", policies(caller.domainId(), request.policies()));
         document.put("is_managed", false);
@@ -60,7 +59,7 @@ public class RoleService {
 
     @Transactional
     public ObjectNode update(Caller caller, RoleRequests.RoleUpdate request) {
-        Reaches.requireWholeDomain(caller, "role_id", request.roleId());
+        caller.requireWholeDomain("role_id", request.roleId());
         lockCustom(caller.domainId(), request.roleId());
         ObjectNode changes = NODES.objectNode();
         if (request.name() != null) {
@@ -82,7 +81,7 @@ public class RoleService {
 
     @Transactional
     public ObjectNode delete(Caller caller, RoleRequests.RoleId request) {
-        Reaches.requireWholeDomain(caller, "role_id", request.roleId());
+        caller.requireWholeDomain("role_id", request.roleId());
         // Locked first, so a binding being created to this role either sees it gone or is counted here.
         lockCustom(caller.domainId(), request.roleId());
         long bindings = jdbc.sql("SELECT count(*) FROM role_binding WHERE domain_id = ? AND role_id = ?")
