@@ -49,7 +49,9 @@ public enum ManagedPolicy {
         this.title = title;
         this.description = description;
         this.granted = granted.stream().map(PermissionPattern::of).toList();
-        this.excluded = excluded.stream().map(PermissionPattern::of).toList();
+        // System permissions are never granted by a policy; listing them keeps the documents honest.
+        this.excluded = Stream.concat(excluded.stream(), SystemPermissions.PATTERNS.stream().map(PermissionPattern::text))
+                .distinct().map(PermissionPattern::of).toList();
     }
 
     public String id() {
