@@ -14,7 +14,13 @@ public enum ErrorCode {
     ERROR_UNSUPPORTED_MEDIA_TYPE(415),
     ERROR_UNKNOWN(500),
     ERROR_UNAVAILABLE(503),
-    ERROR_REQUEST_TIMEOUT(504);
+    ERROR_REQUEST_TIMEOUT(504),
+    // A plugin failed; the resource that called it says which and why.
+    ERROR_PLUGIN_REJECTED(400),
+    ERROR_PLUGIN_TIMEOUT(504),
+    ERROR_PLUGIN_UNAVAILABLE(503),
+    ERROR_PLUGIN_MALFORMED_RESPONSE(502),
+    ERROR_PLUGIN_INTERNAL(502);
 
     private final int status;
 
