@@ -4,7 +4,6 @@ import com.google.protobuf.MessageLite;
 import io.grpc.stub.ServerCallStreamObserver;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -37,8 +36,12 @@ final class BatchedSender<T, M extends MessageLite, R> implements Runnable {
     private final Function<List<M>, R> batch;
     /** Guards the hand-over between the producer and gRPC's ready and cancel callbacks. */
     private final Object lock = new Object();
-    private boolean cancelled;
+    private volatile boolean cancelled;
     private Thread producer;
+    // Producer thread only.
+    private List<M> pending = new ArrayList<>();
+    private long pendingBytes;
+    private long batchStarted;
 
     BatchedSender(ServerCallStreamObserver<R> responses, Supplier<Stream<T>> open, Function<T, M> encode,
                   Function<List<M>, R> batch) {
@@ -62,34 +65,20 @@ final class BatchedSender<T, M extends MessageLite, R> implements Runnable {
             }
             producer = Thread.currentThread();
         }
-        List<M> pending = new ArrayList<>();
         try (Stream<T> items = open.get()) {
-            Iterator<T> iterator = items.iterator();
-            long pendingBytes = 0;
-            long batchStarted = 0;
-            while (!isCancelled() && iterator.hasNext()) {
-                M message = encode.apply(iterator.next());
-                if (pending.isEmpty()) {
-                    batchStarted = System.nanoTime();
-                }
-                pending.add(message);
-                pendingBytes += message.getSerializedSize();
-                if (pending.size() >= MAX_ITEMS || pendingBytes >= MAX_BYTES
-                        || System.nanoTime() - batchStarted >= MAX_DELAY_NANOS) {
-                    send(pending);
-                    pending = new ArrayList<>(Math.min(MAX_ITEMS, pending.size() * 2));
-                    pendingBytes = 0;
-                }
-            }
+            // Pushed, not pulled: an iterator over a flatMap-ed stream would buffer each inner stream whole.
+            items.sequential().forEachOrdered(this::add);
             if (!pending.isEmpty()) {
-                send(pending);
+                send();
             }
             if (!isCancelled()) {
                 responses.onCompleted();
             }
-        } catch (RuntimeException | Error | InterruptedException e) {
+        } catch (Cancelled e) {
+            // The client went away: nothing to answer.
+        } catch (RuntimeException | Error e) {
             // Errors too: a call left open would hang the client until its idle timeout.
-            fail(pending, e);
+            fail(e);
         } finally {
             synchronized (lock) {
                 producer = null;
@@ -99,37 +88,67 @@ final class BatchedSender<T, M extends MessageLite, R> implements Runnable {
         }
     }
 
-    private void fail(List<M> pending, Throwable failure) {
-        if (isCancelled()) {
+    private void add(T item) {
+        if (cancelled) {
+            throw new Cancelled();
+        }
+        M message = encode.apply(item);
+        if (pending.isEmpty()) {
+            batchStarted = System.nanoTime();
+        }
+        pending.add(message);
+        pendingBytes += message.getSerializedSize();
+        if (pending.size() >= MAX_ITEMS || pendingBytes >= MAX_BYTES
+                || System.nanoTime() - batchStarted >= MAX_DELAY_NANOS) {
+            send();
+        }
+    }
+
+    private void fail(Throwable failure) {
+        if (cancelled) {
             return;
         }
         try {
             if (!pending.isEmpty()) {
-                send(pending);
+                send();
             }
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
-        if (!isCancelled()) {
+        if (!cancelled) {
             responses.onError(GrpcFailures.toStatus(failure).asRuntimeException());
         }
     }
 
-    private void send(List<M> pending) throws InterruptedException {
+    /** Sends the pending batch once the transport is ready; throws {@link Cancelled} if the call ends first. */
+    private void send() {
         synchronized (lock) {
             while (!cancelled && !responses.isReady()) {
-                lock.wait();
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    // Only a cancel interrupts the producer.
+                    cancelled = true;
+                }
             }
             if (cancelled) {
-                return;
+                throw new Cancelled();
             }
         }
-        responses.onNext(batch.apply(pending));
+        List<M> batchItems = pending;
+        pending = new ArrayList<>(Math.min(MAX_ITEMS, batchItems.size() * 2));
+        pendingBytes = 0;
+        responses.onNext(batch.apply(batchItems));
     }
 
     private boolean isCancelled() {
-        synchronized (lock) {
-            return cancelled;
+        return cancelled;
+    }
+
+    /** Unwinds the plugin's stream when the call ended under it. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("call cancelled", null, false, false);
         }
     }
 

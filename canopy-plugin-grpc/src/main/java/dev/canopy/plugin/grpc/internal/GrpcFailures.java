@@ -15,6 +15,8 @@ import io.grpc.StatusRuntimeException;
  *                                     FAILED_PRECONDITION, UNAUTHENTICATED, PERMISSION_DENIED -> REJECTED
  * PluginException(TIMEOUT)        ->  DEADLINE_EXCEEDED   ->  TIMEOUT (also the call's own deadline)
  * PluginException(UNAVAILABLE)    ->  UNAVAILABLE         ->  UNAVAILABLE (also refused or lost connections)
+ *                                     CANCELLED           ->  UNAVAILABLE (the plugin's side gave up the call:
+ *                                                             a server stopping; the host's own cancel never surfaces)
  * PluginException(MALFORMED)      ->  DATA_LOSS           ->  MALFORMED
  * anything else                   ->  INTERNAL            ->  INTERNAL (so is every other status)
  * </pre>
@@ -49,7 +51,7 @@ public final class GrpcFailures {
                     new PluginException(PluginFailure.REJECTED, description, exception);
             case DEADLINE_EXCEEDED -> new PluginException(PluginFailure.TIMEOUT,
                     call + " passed its deadline: " + description, exception);
-            case UNAVAILABLE -> new PluginException(PluginFailure.UNAVAILABLE,
+            case UNAVAILABLE, CANCELLED -> new PluginException(PluginFailure.UNAVAILABLE,
                     call + ": plugin unavailable: " + describe(status), exception);
             case DATA_LOSS -> new PluginException(PluginFailure.MALFORMED, call + ": " + description, exception);
             default -> new PluginException(PluginFailure.INTERNAL, call + ": " + describe(status), exception);
