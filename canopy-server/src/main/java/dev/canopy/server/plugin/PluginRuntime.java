@@ -65,15 +65,15 @@ public class PluginRuntime {
      * newest registered one for AUTO upgrade, the one named for MANUAL.
      */
     public <P extends Plugin> PluginSession<P> open(PluginInfo info, Class<P> type) {
-        RegisteredPlugin plugin = registry.find(info.pluginId())
-                .orElseThrow(() -> ApiException.notFound("plugin_info.plugin_id", info.pluginId()));
-        if (!plugin.enabled()) {
-            throw ApiException.invalidParameter("plugin_info.plugin_id", "plugin " + plugin.pluginId() + " is disabled");
-        }
+        RegisteredPlugin plugin = registered(info);
         if (INTERFACES.get(plugin.kind()) != type) {
             throw ApiException.invalidParameter("plugin_info.plugin_id", "plugin " + plugin.pluginId() + " is a "
                     + plugin.kind().serviceType() + " plugin");
         }
+        return open(plugin, info, type);
+    }
+
+    private <P extends Plugin> PluginSession<P> open(RegisteredPlugin plugin, PluginInfo info, Class<P> type) {
         PluginVersion version = version(plugin, info);
         P opened = switch (plugin.registryType()) {
             case BUILTIN -> inProcess(plugin, type);
@@ -94,8 +94,9 @@ public class PluginRuntime {
      * Binds a plugin: opens it and runs {@code init}; the result is {@code info} with the version
      * used and the metadata returned, to store on the resource.
      */
-    public <P extends Plugin> PluginInfo bind(PluginInfo info, Class<P> type) {
-        try (PluginSession<P> session = open(info, type)) {
+    public PluginInfo bind(PluginInfo info) {
+        RegisteredPlugin plugin = registered(info);
+        try (PluginSession<? extends Plugin> session = open(plugin, info, INTERFACES.get(plugin.kind()))) {
             PluginMetadata metadata = session.plugin().init(map(info.options()));
             return info.withResolved(session.version(), json.valueToTree(metadata.values()));
         } catch (PluginException failed) {
@@ -104,8 +105,9 @@ public class PluginRuntime {
     }
 
     /** Runs the plugin's {@code verify} with the given options and decrypted secret data. */
-    public <P extends Plugin> void verify(PluginInfo info, Class<P> type, ObjectNode secretData) {
-        try (PluginSession<P> session = open(info, type)) {
+    public void verify(PluginInfo info, ObjectNode secretData) {
+        RegisteredPlugin plugin = registered(info);
+        try (PluginSession<? extends Plugin> session = open(plugin, info, INTERFACES.get(plugin.kind()))) {
             session.plugin().verify(map(info.options()), map(secretData));
         } catch (PluginException failed) {
             throw failure(info.pluginId(), failed);
@@ -122,6 +124,15 @@ public class PluginRuntime {
     /** A JSON object as the plain map plugins take; empty for null. */
     public Map<String, Object> map(ObjectNode node) {
         return node == null ? Map.of() : json.convertValue(node, MAP);
+    }
+
+    private RegisteredPlugin registered(PluginInfo info) {
+        RegisteredPlugin plugin = registry.find(info.pluginId())
+                .orElseThrow(() -> ApiException.notFound("plugin_info.plugin_id", info.pluginId()));
+        if (!plugin.enabled()) {
+            throw ApiException.invalidParameter("plugin_info.plugin_id", "plugin " + plugin.pluginId() + " is disabled");
+        }
+        return plugin;
     }
 
     private static PluginVersion version(RegisteredPlugin plugin, PluginInfo info) {

@@ -3,8 +3,9 @@ package dev.canopy.server.identity.access;
 import java.util.List;
 
 /**
- * Permissions that reach beyond one domain: managing domains, signing keys, the secret keyset and
- * the plugin registry (the server connects to registered endpoints and runs registered artifacts).
+ * Permissions that reach beyond one domain: managing domains, signing keys, the secret keyset, the
+ * plugin registry and the supervisor (the server connects to registered endpoints and runs
+ * registered artifacts).
  * Only the root domain's Domain Admins hold them; no policy grants them, managed or custom.
  */
 final class SystemPermissions {
@@ -17,7 +18,8 @@ final class SystemPermissions {
             PermissionPattern.of("repository.Plugin.update"),
             PermissionPattern.of("repository.Plugin.deregister"),
             PermissionPattern.of("repository.Plugin.enable"),
-            PermissionPattern.of("repository.Plugin.disable"));
+            PermissionPattern.of("repository.Plugin.disable"),
+            PermissionPattern.of("plugin.Supervisor.*"));
 
     private SystemPermissions() {
     }

@@ -11,11 +11,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The verbs of {@code repository.Plugin}; those that write are system permissions. */
 @Component
-class PluginVerbs implements ApiVerbs {
+class RegistryVerbs implements ApiVerbs {
 
     private final List<Verb<?, ?>> verbs;
 
-    PluginVerbs(PluginRegistry registry) {
+    RegistryVerbs(PluginRegistry registry) {
         verbs = List.of(
                 Verb.of("repository", "Plugin", "register", "Registers a remote plugin endpoint or a managed plugin artifact",
                         PluginRequests.PluginRegister.class, ObjectNode.class, registry::register),
