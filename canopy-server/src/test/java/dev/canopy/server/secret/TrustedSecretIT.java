@@ -165,4 +165,23 @@ class TrustedSecretIT extends TestServer {
         assertThat(Arrays.copyOfRange(after, 0, 5)).isNotEqualTo(Arrays.copyOfRange(before, 0, 5));
         assertThat(vault.decryptTrusted(DOMAIN, id).get("aws_secret_access_key").asString()).isEqualTo(secretValue);
     }
+
+    @Test
+    void aTrustedSecretOfATrustedAccountIsDeletedOnlyWithIt() {
+        String accountId = ok("/api/identity/trusted-account/create", "{\"name\": \"owner-" + run + "\", \"provider\": \"aws\","
+                + " \"data\": {\"account_id\": \"111122223333\"}, \"secret_schema_id\": \"aws_trusted_access_key\","
+                + " \"secret_data\": {\"aws_access_key_id\": \"AKIAORG1\", \"aws_secret_access_key\": \"" + secretValue + "\"}}")
+                .get("trusted_account_id").asString();
+        String id = ok("/api/secret/trusted-secret/list", "{\"query\": {\"filter\": [{\"k\": \"trusted_account_id\", \"v\": \""
+                + accountId + "\", \"o\": \"eq\"}]}}").at("/results/0/trusted_secret_id").asString();
+
+        ApiClient.Response refused = admin.post("/api/secret/trusted-secret/delete", "{\"trusted_secret_id\": \"" + id + "\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorKey()).isEqualTo("trusted_secret_id");
+        assertThat(refused.raw()).contains(accountId);
+
+        ok("/api/identity/trusted-account/delete", "{\"trusted_account_id\": \"" + accountId + "\"}");
+        assertThat(admin.post("/api/secret/trusted-secret/get", "{\"trusted_secret_id\": \"" + id + "\"}").status())
+                .isEqualTo(404);
+    }
 }
