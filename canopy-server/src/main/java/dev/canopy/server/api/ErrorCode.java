@@ -5,6 +5,8 @@ public enum ErrorCode {
     ERROR_REQUIRED_PARAMETER(400),
     ERROR_INVALID_PARAMETER(400),
     ERROR_JSON_FORMAT(400),
+    /** Other resources still depend on the one a verb would delete. */
+    ERROR_EXIST_RESOURCE(400),
     ERROR_AUTHENTICATE_FAILURE(401),
     ERROR_PERMISSION_DENIED(403),
     ERROR_NOT_FOUND(404),
