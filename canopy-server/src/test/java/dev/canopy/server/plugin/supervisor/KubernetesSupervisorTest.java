@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.canopy.plugin.api.PluginException;
 import dev.canopy.plugin.api.PluginFailure;
@@ -46,7 +47,7 @@ class KubernetesSupervisorTest {
                 supervisor.ensure(plugin, plugin.versions().get(0)));
 
         String name = KubernetesSupervisor.workloadName(plugin.pluginId(), "1.2.0");
-        Deployment deployment = awaitDeployment(name);
+        Deployment deployment = await(() -> client.apps().deployments().inNamespace("canopy-plugins").withName(name).get());
         assertThat(ensured).isNotDone();
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getImage()).isEqualTo("registry.example/canopy/example:1.2.0");
@@ -55,7 +56,7 @@ class KubernetesSupervisorTest {
         assertThat(container.getLivenessProbe().getGrpc().getPort()).isEqualTo(50051);
         assertThat(deployment.getMetadata().getLabels()).containsEntry("canopy.dev/plugin-id", plugin.pluginId())
                 .containsEntry("canopy.dev/plugin-version", "1.2.0");
-        Service service = client.services().inNamespace("canopy-plugins").withName(name).get();
+        Service service = await(() -> client.services().inNamespace("canopy-plugins").withName(name).get());
         assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
         assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(50051);
 
@@ -102,15 +103,16 @@ class KubernetesSupervisorTest {
                 "10.20.30-rc.2"));
     }
 
-    private static Deployment awaitDeployment(String name) throws InterruptedException {
+    /** What the supervisor writes from another thread, once it is there. */
+    private static <T> T await(Supplier<T> read) throws InterruptedException {
         for (int attempt = 0; attempt < 200; attempt++) {
-            Deployment deployment = client.apps().deployments().inNamespace("canopy-plugins").withName(name).get();
-            if (deployment != null) {
-                return deployment;
+            T value = read.get();
+            if (value != null) {
+                return value;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no deployment " + name);
+        throw new AssertionError("not written within 10 s");
     }
 
     private static final class MutableClock extends Clock {
