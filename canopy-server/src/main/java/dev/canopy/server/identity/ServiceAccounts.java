@@ -1,5 +1,11 @@
 package dev.canopy.server.identity;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.canopy.query.Condition;
+import dev.canopy.query.Operator;
+import dev.canopy.query.Query;
 import dev.canopy.server.api.ApiException;
 import dev.canopy.server.secret.SecretVault;
 import dev.canopy.server.store.DocumentStore;
@@ -8,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * What other modules may ask of service accounts: the decrypted credentials a plugin call needs
@@ -26,6 +33,37 @@ public class ServiceAccounts {
     ServiceAccounts(DocumentStore store, SecretVault vault) {
         this.store = store;
         this.vault = vault;
+    }
+
+    /** A service account as a collector sees it: what it is named, its project and its data. */
+    public record AccountRef(String serviceAccountId, String name, String provider, String projectId, ObjectNode data) {
+    }
+
+    /**
+     * The general service accounts of {@code provider} in a domain, or of the given ids when
+     * {@code serviceAccountIds} is not empty; unknown ids fail with {@code ERROR_NOT_FOUND}.
+     */
+    @Transactional(readOnly = true)
+    public List<AccountRef> accounts(String domainId, String provider, List<String> serviceAccountIds) {
+        StoreScope scope = StoreScope.domain(domainId);
+        List<ObjectNode> found = new ArrayList<>();
+        if (serviceAccountIds != null && !serviceAccountIds.isEmpty()) {
+            for (String id : serviceAccountIds) {
+                found.add(store.get(IdentityKinds.SERVICE_ACCOUNT, scope, id)
+                        .orElseThrow(() -> ApiException.notFound("service_account_id", id)));
+            }
+        } else {
+            Query query = Query.ALL;
+            if (provider != null) {
+                query = query.and(new Condition("provider",
+                        StringNode.valueOf(provider), Operator.EQ));
+            }
+            found.addAll(store.list(IdentityKinds.SERVICE_ACCOUNT, scope, query).results());
+        }
+        return found.stream().map(account -> new AccountRef(account.path("service_account_id").asString(),
+                account.path("name").asString(), account.path("provider").asString(),
+                account.path("project_id").stringValue(null),
+                account.path("data").isObject() ? (ObjectNode) account.get("data") : NODES.objectNode())).toList();
     }
 
     /**

@@ -104,6 +104,16 @@ public class PluginRuntime {
         }
     }
 
+    /** {@link #bind(PluginInfo)}, for a plugin that must be of the kind {@code type} stands for. */
+    public <P extends Plugin> PluginInfo bind(PluginInfo info, Class<P> type) {
+        try (PluginSession<P> session = open(info, type)) {
+            PluginMetadata metadata = session.plugin().init(map(info.options()));
+            return info.withResolved(session.version(), json.valueToTree(metadata.values()));
+        } catch (PluginException failed) {
+            throw failure(info.pluginId(), failed);
+        }
+    }
+
     /** Runs the plugin's {@code verify} with the given options and decrypted secret data. */
     public void verify(PluginInfo info, ObjectNode secretData) {
         RegisteredPlugin plugin = registered(info);
