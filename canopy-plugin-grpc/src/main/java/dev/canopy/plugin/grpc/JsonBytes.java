@@ -48,7 +48,7 @@ public final class JsonBytes {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> toMap(ByteString json) {
         try {
-            Object value = MAP_READER.readValue(json.newInput());
+            Object value = MAP_READER.readValue(json.toByteArray());
             if (!(value instanceof Map<?, ?>)) {
                 throw new IllegalArgumentException("not a JSON object");
             }
