@@ -16,7 +16,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"canopy.datasource.embedded-durable=false",
-                "canopy.identity.admin-password=" + TestServer.ADMIN_PASSWORD})
+                "canopy.identity.admin-password=" + TestServer.ADMIN_PASSWORD,
+                // The example plugin's jar is copied here by the build, so it runs in process too.
+                "canopy.plugin.directory=target/test-plugins",
+                "canopy.plugin.call-timeout=10s",
+                "canopy.plugin.stream-idle-timeout=3s",
+                "canopy.plugin.health-interval=500ms"})
 public abstract class TestServer {
 
     /** The password of the root domain's admin in every test server. */

@@ -41,6 +41,16 @@ public class ApiException extends RuntimeException {
                 Map.of("key", key, "value", value));
     }
 
+    /**
+     * The resource named {@code key = value} cannot be deleted while others depend on it;
+     * {@code reason} says which ({@code "2 service account(s) use it: sa-..., sa-..."}).
+     */
+    public static ApiException existResource(String key, String value, String reason) {
+        return new ApiException(ErrorCode.ERROR_EXIST_RESOURCE,
+                "Resources depend on it. (" + key + " = " + value + ", reason = " + reason + ")",
+                Map.of("key", key, "value", value, "reason", reason));
+    }
+
     /** A resource with the same values of {@code uniqueKeys} exists already. */
     public static ApiException alreadyExists(Map<String, String> uniqueKeys) {
         Map<String, Object> details = new LinkedHashMap<>(uniqueKeys);

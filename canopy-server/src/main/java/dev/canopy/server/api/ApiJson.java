@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,6 +44,7 @@ import tools.jackson.databind.module.SimpleModule;
 public class ApiJson {
 
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
+    private static final Pattern QUOTED = Pattern.compile("(['\"])[^'\"]{2,}\\1");
 
     private final JsonMapper mapper;
 
@@ -206,7 +208,10 @@ public class ApiJson {
         int end = message.indexOf('\n');
         String line = end < 0 ? message : message.substring(0, end);
         int sourceNote = line.indexOf(" (start marker at [Source:");
-        return sourceNote < 0 ? line : line.substring(0, sourceNote);
+        line = sourceNote < 0 ? line : line.substring(0, sourceNote);
+        // Parser messages quote the text they stumbled on, which may be a password or a key: the
+        // message goes to the client and the log, so quoted text longer than a character is cut.
+        return QUOTED.matcher(line).replaceAll("$1…$1");
     }
 
     /** Reads a JSON subtree and hands it to a parser of the query language. */

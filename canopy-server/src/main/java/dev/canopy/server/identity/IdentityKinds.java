@@ -6,7 +6,7 @@ import dev.canopy.query.ColumnType;
 import dev.canopy.query.TableSchema;
 import dev.canopy.server.store.ResourceKind;
 
-/** The identity resources as the document store keeps them (tables in V3__identity.sql). */
+/** The identity resources as the document store keeps them (tables in V3__identity.sql and V10__identity_accounts.sql). */
 public final class IdentityKinds {
 
     public static final ResourceKind USER = new ResourceKind("identity.User", "user", null,
@@ -85,6 +85,58 @@ public final class IdentityKinds {
                     .minimal("api_key_id", "user_id", "state")
                     .build(),
             List.of());
+
+    /** A domain's own providers; listings add the managed ones. Addressed by their {@code provider} key. */
+    public static final ResourceKind PROVIDER = new ResourceKind("identity.Provider", "provider", null,
+            TableSchema.builder("provider")
+                    .requiredColumn("provider", ColumnType.TEXT)
+                    .requiredColumn("name", ColumnType.TEXT)
+                    .keyword("provider", "name")
+                    .minimal("provider", "name")
+                    .defaultSort("provider", false)
+                    .build(),
+            List.of("provider"));
+
+    /** A domain's own schemas; listings add the managed ones. Addressed by their {@code schema_id}. */
+    public static final ResourceKind SCHEMA = new ResourceKind("identity.Schema", "schema", null,
+            TableSchema.builder("identity_schema")
+                    .requiredColumn("schema_id", ColumnType.TEXT)
+                    .requiredColumn("name", ColumnType.TEXT)
+                    .requiredColumn("schema_type", ColumnType.TEXT)
+                    .requiredColumn("provider", ColumnType.TEXT)
+                    .keyword("schema_id", "name")
+                    .minimal("schema_id", "name", "schema_type", "provider")
+                    .defaultSort("schema_id", false)
+                    .build(),
+            List.of("schema_id"));
+
+    /** General service accounts: one cloud account of one project, its name unique in the project. */
+    public static final ResourceKind SERVICE_ACCOUNT = new ResourceKind("identity.ServiceAccount", "sa", "service_account_id",
+            TableSchema.builder("service_account")
+                    .idKey("service_account_id")
+                    .requiredColumn("name", ColumnType.TEXT)
+                    .requiredColumn("provider", ColumnType.TEXT)
+                    .requiredColumn("project_id", ColumnType.TEXT)
+                    .column("trusted_account_id", ColumnType.TEXT)
+                    .column("secret_schema_id", ColumnType.TEXT)
+                    .keyword("service_account_id", "name")
+                    .minimal("service_account_id", "name", "provider", "project_id")
+                    .defaultSort("name", false)
+                    .build(),
+            List.of("project_id", "name"));
+
+    /** Trusted accounts: organisation-level credentials of the whole domain, their name unique in it. */
+    public static final ResourceKind TRUSTED_ACCOUNT = new ResourceKind("identity.TrustedAccount", "ta", "trusted_account_id",
+            TableSchema.builder("trusted_account")
+                    .idKey("trusted_account_id")
+                    .requiredColumn("name", ColumnType.TEXT)
+                    .requiredColumn("provider", ColumnType.TEXT)
+                    .column("secret_schema_id", ColumnType.TEXT)
+                    .keyword("trusted_account_id", "name")
+                    .minimal("trusted_account_id", "name", "provider")
+                    .defaultSort("name", false)
+                    .build(),
+            List.of("name"));
 
     private IdentityKinds() {
     }

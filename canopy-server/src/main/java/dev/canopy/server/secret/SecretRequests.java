@@ -13,10 +13,14 @@ final class SecretRequests {
     private SecretRequests() {
     }
 
-    /** {@code create}: a named secret and its data, optionally of a project or a service account. */
+    /**
+     * {@code create}: a named secret and its data, optionally of a project. With a {@code schema_id},
+     * the data must follow that schema, whose provider the secret takes. (Secrets of service accounts
+     * are made by {@code identity.ServiceAccount}, which links them.)
+     */
     record SecretCreate(@NotBlank @Size(max = 255) String name, @NotNull ObjectNode data,
                         @Size(max = 255) String schemaId, @Size(max = 64) String provider,
-                        @Size(max = 64) String projectId, @Size(max = 64) String serviceAccountId, ObjectNode tags) {
+                        @Size(max = 64) String projectId, ObjectNode tags) {
 
         @Override
         public String toString() {
@@ -28,7 +32,7 @@ final class SecretRequests {
     record SecretUpdate(@NotBlank @Size(max = 64) String secretId, @Size(max = 255) String name, ObjectNode tags) {
     }
 
-    /** {@code update_data}: new data for a secret. */
+    /** {@code update_data}: new data for a secret, which must follow the secret's schema. */
     record SecretUpdateData(@NotBlank @Size(max = 64) String secretId, @NotNull ObjectNode data) {
 
         @Override

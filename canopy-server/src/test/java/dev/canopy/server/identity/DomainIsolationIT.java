@@ -90,7 +90,34 @@ class DomainIsolationIT extends TestServer {
                                 ? "{\"user_id\": \"" + seeded.get("identity.User").id() + "\", \"role_id\": \""
                                 + seeded.get("identity.Role").id() + "\"}" : null),
                 new Seed("identity.APIKey", "api_key_id", seeded -> seeded.containsKey("identity.User")
-                        ? "{\"user_id\": \"" + seeded.get("identity.User").id() + "\"}" : null));
+                        ? "{\"user_id\": \"" + seeded.get("identity.User").id() + "\"}" : null),
+                new Seed("identity.Provider", "provider", seeded ->
+                        "{\"provider\": \"" + key(prefix) + "provider\", \"name\": \"" + prefix + "provider\"}"),
+                new Seed("identity.Schema", "schema_id", seeded -> seeded.containsKey("identity.Provider")
+                        ? "{\"schema_id\": \"" + key(prefix) + "schema\", \"name\": \"" + prefix + "schema\", \"schema_type\":"
+                        + " \"SECRET\", \"provider\": \"" + seeded.get("identity.Provider").id() + "\", \"schema\": {}}" : null),
+                new Seed("identity.TrustedAccount", "trusted_account_id", seeded ->
+                        "{\"name\": \"" + prefix + "trusted\", \"provider\": \"aws\", \"data\": {\"account_id\": \"111122223333\"},"
+                                + " \"secret_schema_id\": \"aws_trusted_access_key\", \"secret_data\": {\"aws_access_key_id\":"
+                                + " \"AKIA" + prefix + "\", \"aws_secret_access_key\": \"" + prefix + "key\"}}"),
+                new Seed("identity.ServiceAccount", "service_account_id", seeded ->
+                        seeded.containsKey("identity.Project") && seeded.containsKey("identity.TrustedAccount")
+                                ? "{\"name\": \"" + prefix + "account\", \"provider\": \"aws\", \"project_id\": \""
+                                + seeded.get("identity.Project").id() + "\", \"data\": {\"account_id\": \"444455556666\"},"
+                                + " \"trusted_account_id\": \"" + seeded.get("identity.TrustedAccount").id() + "\","
+                                + " \"secret_schema_id\": \"aws_assume_role\", \"secret_data\": {\"role_arn\": \"" + prefix + "role\"}}"
+                                : null),
+                new Seed("secret.Secret", "secret_id", seeded ->
+                        "{\"name\": \"" + prefix + "secret\", \"schema_id\": \"aws_access_key\", \"data\":"
+                                + " {\"aws_access_key_id\": \"AKIA" + prefix + "\", \"aws_secret_access_key\": \"" + prefix + "key\"}}"),
+                new Seed("secret.TrustedSecret", "trusted_secret_id", seeded ->
+                        "{\"name\": \"" + prefix + "trusted-secret\", \"schema_id\": \"aws_trusted_access_key\", \"data\":"
+                                + " {\"aws_access_key_id\": \"AKIA" + prefix + "\", \"aws_secret_access_key\": \"" + prefix + "key\"}}"));
+    }
+
+    /** The prefix as a provider key or schema id may spell it. */
+    private static String key(String prefix) {
+        return prefix.replace('-', '_');
     }
 
     /**
@@ -123,7 +150,8 @@ class DomainIsolationIT extends TestServer {
     void anotherDomainSeesNoneOfTheResourcesOfTheFirst() {
         String prefix = "iso-" + run + "-";
         Map<String, Seeded> seeded = seed(adminA, prefix);
-        assertThat(seeded).containsKeys("config.DomainConfig", "config.UserConfig");
+        assertThat(seeded).containsKeys("config.DomainConfig", "config.UserConfig", "identity.Provider", "identity.Schema",
+                "identity.TrustedAccount", "identity.ServiceAccount", "secret.Secret", "secret.TrustedSecret");
 
         List<String> secrets = new ArrayList<>(List.of(prefix));
         seeded.values().forEach(resource -> secrets.add(resource.id()));

@@ -80,9 +80,9 @@ class SecretIT extends TestServer {
     @Test
     void updateDataReplacesItAndDeleteRemovesIt() {
         String secretId = create("replaced-" + System.nanoTime());
-        assertThat(admin.post("/api/secret/secret/update_data",
-                "{\"secret_id\": \"" + secretId + "\", \"data\": {\"token\": \"new-value\"}}").status()).isEqualTo(200);
-        assertThat(vault.decrypt("domain-default", secretId).get("token").asString()).isEqualTo("new-value");
+        assertThat(admin.post("/api/secret/secret/update_data", "{\"secret_id\": \"" + secretId + "\", \"data\":"
+                + " {\"aws_access_key_id\": \"AKIA-NEW\", \"aws_secret_access_key\": \"new-value\"}}").status()).isEqualTo(200);
+        assertThat(vault.decrypt("domain-default", secretId).get("aws_secret_access_key").asString()).isEqualTo("new-value");
 
         assertThat(admin.post("/api/secret/secret/delete", "{\"secret_id\": \"" + secretId + "\"}").status()).isEqualTo(200);
         assertThat(admin.post("/api/secret/secret/get", "{\"secret_id\": \"" + secretId + "\"}").status()).isEqualTo(404);

@@ -23,9 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class AccessResolver {
 
-    /** Administrators of the root domain also administer domains and signing keys. */
-    private static final List<PermissionPattern> SYSTEM_PERMISSIONS = List.of(PermissionPattern.of("identity.Domain.*"),
-            PermissionPattern.of("identity.SigningKey.*"), PermissionPattern.of("secret.SecretKey.*"));
     /** A project tree deeper than this is treated as broken rather than walked forever. */
     private static final int MAX_DEPTH = 256;
 
@@ -73,8 +70,7 @@ public class AccessResolver {
             }
         }
         if (root.get() && domainRoles.stream().anyMatch(RoleGrant::administersDomain)) {
-            domainRoles.add(new RoleGrant("system", List.of(permission -> SYSTEM_PERMISSIONS.stream()
-                    .anyMatch(pattern -> pattern.matches(permission))), false));
+            domainRoles.add(new RoleGrant("system", List.of(SystemPermissions::includes), false));
         }
         if (boundOnProjects.isEmpty() && boundOnGroups.isEmpty()) {
             return Optional.of(new UserAccess(domainRoles, Map.of(), Map.of()));
@@ -179,6 +175,6 @@ public class AccessResolver {
 
     /** Whether {@code permission} is one only the root domain's administrators hold. */
     public static boolean isSystemPermission(String permission) {
-        return SYSTEM_PERMISSIONS.stream().anyMatch(pattern -> pattern.matches(permission));
+        return SystemPermissions.includes(permission);
     }
 }

@@ -17,10 +17,14 @@ public enum ManagedPolicy {
             "The read permissions among those of Domain Admin Access",
             Reads.PATTERNS, List.of("identity.Domain.*")),
     PROJECT_ADMIN("policy-managed-project-admin", "Project Admin Access",
-            "Domain Admin Access except managing providers, roles, policies and the plugins of collectors,"
-                    + " data sources and notification protocols",
+            "Domain Admin Access except managing providers, schemas, trusted accounts and their secrets, roles,"
+                    + " policies and the plugins of collectors, data sources and notification protocols",
             List.of("*"), List.of("identity.Domain.*", "identity.SigningKey.*", "secret.SecretKey.*", "identity.Provider.create", "identity.Provider.update",
-                    "identity.Provider.delete", "identity.Role.create", "identity.Role.update", "identity.Role.delete",
+                    "identity.Provider.delete", "identity.Schema.create", "identity.Schema.update", "identity.Schema.delete",
+                    "identity.TrustedAccount.create", "identity.TrustedAccount.update",
+                    "identity.TrustedAccount.update_secret_data", "identity.TrustedAccount.delete",
+                    "secret.TrustedSecret.create", "secret.TrustedSecret.update", "secret.TrustedSecret.update_data",
+                    "secret.TrustedSecret.delete", "identity.Role.create", "identity.Role.update", "identity.Role.delete",
                     "identity.Policy.create", "identity.Policy.update", "identity.Policy.delete",
                     "inventory.Collector.create", "inventory.Collector.update", "inventory.Collector.delete",
                     "monitoring.DataSource.create", "monitoring.DataSource.update", "monitoring.DataSource.delete",
@@ -49,7 +53,9 @@ public enum ManagedPolicy {
         this.title = title;
         this.description = description;
         this.granted = granted.stream().map(PermissionPattern::of).toList();
-        this.excluded = excluded.stream().map(PermissionPattern::of).toList();
+        // System permissions are never granted by a policy; listing them keeps the documents honest.
+        this.excluded = Stream.concat(excluded.stream(), SystemPermissions.PATTERNS.stream().map(PermissionPattern::text))
+                .distinct().map(PermissionPattern::of).toList();
     }
 
     public String id() {

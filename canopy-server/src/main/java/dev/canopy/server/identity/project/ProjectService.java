@@ -15,6 +15,7 @@ import dev.canopy.server.store.DocumentStore;
 import dev.canopy.server.store.ListResult;
 import dev.canopy.server.store.StatResult;
 import dev.canopy.server.store.StoreScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -23,7 +24,7 @@ import tools.jackson.databind.node.StringNode;
 
 /**
  * Projects: each in exactly one project group, with no children. Deleting a project removes its
- * bindings. Project-scoped callers see and change only the projects their bindings reach, and
+ * bindings; a project that still holds service accounts is not deleted. Project-scoped callers see and change only the projects their bindings reach, and
  * create projects only in groups their bindings reach.
  */
 @Service
@@ -35,12 +36,15 @@ public class ProjectService {
     private final Generations generations;
     private final ProjectTreeLock treeLock;
     private final RoleBindingService bindings;
+    private final JdbcClient jdbc;
 
-    ProjectService(DocumentStore store, Generations generations, ProjectTreeLock treeLock, RoleBindingService bindings) {
+    ProjectService(DocumentStore store, Generations generations, ProjectTreeLock treeLock, RoleBindingService bindings,
+                   JdbcClient jdbc) {
         this.store = store;
         this.generations = generations;
         this.treeLock = treeLock;
         this.bindings = bindings;
+        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -92,9 +96,16 @@ public class ProjectService {
     public ObjectNode delete(Caller caller, ProjectRequests.ProjectId request) {
         caller.requireProject(request.projectId());
         treeLock.lock(caller.domainId());
-        // The project goes first: a binding being created on it waits for this row, then is removed below.
+        // The project goes first: a binding or service account being created in it waits for this
+        // row, then is removed below or counted.
         if (!store.delete(IdentityKinds.PROJECT, StoreScope.domain(caller.domainId()), request.projectId())) {
             throw ApiException.notFound("project_id", request.projectId());
+        }
+        long accounts = jdbc.sql("SELECT count(*) FROM service_account WHERE domain_id = ? AND project_id = ?")
+                .params(caller.domainId(), request.projectId()).query(Long.class).single();
+        if (accounts > 0) {
+            throw ApiException.existResource("project_id", request.projectId(),
+                    accounts + " service account(s) belong to it; delete them first");
         }
         bindings.deleteAllOn(caller.domainId(), Node.project(request.projectId()));
         generations.bump(caller.domainId());

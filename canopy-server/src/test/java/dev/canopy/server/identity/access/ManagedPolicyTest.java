@@ -61,6 +61,23 @@ class ManagedPolicyTest {
     }
 
     @Test
+    void projectAdminManagesServiceAccountsButNotSchemasOrTrustedAccounts() {
+        for (String granted : new String[] {"identity.ServiceAccount.create", "identity.ServiceAccount.update_secret_data",
+                "identity.ServiceAccount.delete", "identity.Schema.list", "identity.Provider.get", "secret.Secret.create"}) {
+            assertThat(ManagedPolicy.PROJECT_ADMIN.permits(granted)).as(granted).isTrue();
+        }
+        for (String excluded : new String[] {"identity.Schema.create", "identity.Schema.delete",
+                "identity.TrustedAccount.create", "identity.TrustedAccount.update_secret_data",
+                "identity.TrustedAccount.delete", "secret.TrustedSecret.update_data", "secret.TrustedSecret.delete"}) {
+            assertThat(ManagedPolicy.PROJECT_ADMIN.permits(excluded)).as(excluded).isFalse();
+        }
+        assertThat(ManagedPolicy.DOMAIN_ADMIN.permits("identity.TrustedAccount.delete")).isTrue();
+        assertThat(ManagedPolicy.PROJECT_VIEWER.permits("identity.ServiceAccount.list")).isTrue();
+        assertThat(ManagedPolicy.PROJECT_VIEWER.permits("identity.ServiceAccount.change_trusted_account")).isFalse();
+        assertThat(ManagedPolicy.DOMAIN_VIEWER.permits("secret.TrustedSecret.update")).isFalse();
+    }
+
+    @Test
     void alertManagerOperatorReadsAndHandlesAlerts() {
         assertThat(ManagedPolicy.ALERT_MANAGER_OPERATOR.permits("monitoring.Alert.update")).isTrue();
         assertThat(ManagedPolicy.ALERT_MANAGER_OPERATOR.permits("inventory.CloudService.list")).isTrue();
