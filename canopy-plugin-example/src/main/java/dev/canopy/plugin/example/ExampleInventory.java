@@ -50,13 +50,12 @@ final class ExampleInventory {
         return CollectedResource.success("inventory.Region", List.of(List.of("region_code", "provider")), resource);
     }
 
-    /**
-     * An amount rounded to cents, whole amounts as longs: a Struct carries every number as a double and
-     * gives whole ones back as longs, so a plugin that emits them as longs reads the same over gRPC.
-     */
-    private static Object money(double amount) {
-        double cents = Math.round(amount * 100) / 100.0;
-        return cents == Math.rint(cents) ? (Object) (long) cents : cents;
+    /** A two-entry map that iterates in the order given (Map.of's order changes from one JVM to the next). */
+    private static Map<String, Object> ordered(String firstKey, Object firstValue, String secondKey, Object secondValue) {
+        Map<String, Object> map = new LinkedHashMap<>(4);
+        map.put(firstKey, firstValue);
+        map.put(secondKey, secondValue);
+        return map;
     }
 
     /** Instance {@code index} of the account, in region {@code index % regions}. */
@@ -71,8 +70,8 @@ final class ExampleInventory {
         data.put("memory_gb", vcpu * 4);
         data.put("status", random.nextInt(10) < 8 ? "RUNNING" : "STOPPED");
         data.put("launched_at", Instant.ofEpochSecond(LAUNCH_EPOCH + random.nextLong(3L * 365 * 86_400)).toString());
-        data.put("disks", List.of(Map.of("size_gb", 8L << random.nextInt(7), "type", random.nextBoolean() ? "ssd" : "hdd")));
-        data.put("monthly_cost", money(vcpu * 7.3 * (1 + random.nextDouble())));
+        data.put("disks", List.of(ordered("size_gb", 8L << random.nextInt(7), "type", random.nextBoolean() ? "ssd" : "hdd")));
+        data.put("monthly_cost", Math.round(vcpu * 730 * (1 + random.nextDouble())) / 100.0);
 
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("name", String.format("example-vm-%06d", index));
@@ -85,8 +84,8 @@ final class ExampleInventory {
         resource.put("state", "ACTIVE");
         resource.put("ip_addresses", List.of("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255)));
         resource.put("data", data);
-        resource.put("tags", Map.of("team", TEAMS.get(random.nextInt(TEAMS.size())), "env", random.nextBoolean() ? "prod" : "dev"));
-        resource.put("reference", Map.of("resource_id", resourceId,
+        resource.put("tags", ordered("team", TEAMS.get(random.nextInt(TEAMS.size())), "env", random.nextBoolean() ? "prod" : "dev"));
+        resource.put("reference", ordered("resource_id", resourceId,
                 "external_link", "https://console.example.com/instances/" + resourceId));
         return CollectedResource.success("inventory.CloudService", INSTANCE_MATCH_RULES, resource);
     }

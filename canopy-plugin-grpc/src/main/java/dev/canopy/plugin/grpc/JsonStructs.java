@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The one conversion between the plugin API's JSON maps ({@code Map<String, Object>} of null,
  * Boolean, Number, String, List and Map) and {@code google.protobuf.Struct}, used in both directions by
- * every kind.
+ * every kind for options, secret data, metadata and the maps of small records. (The bulk of a stream
+ * travels as JSON bytes instead, see {@link JsonBytes}.)
  *
  * <p>Numbers: a Struct holds every number as a double, so a plugin's {@code Integer 5} arrives as
  * {@code 5.0}. To keep a plugin's output the same in process and over gRPC once the host has written it

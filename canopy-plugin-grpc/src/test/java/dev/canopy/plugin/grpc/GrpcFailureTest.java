@@ -186,6 +186,26 @@ class GrpcFailureTest {
     }
 
     @Test
+    void aResourceThatIsNotJsonIsMalformed() throws IOException {
+        Server server = raw(new CollectorGrpc.CollectorImplBase() {
+            @Override
+            public void collect(dev.canopy.plugin.proto.CollectRequest request, StreamObserver<CollectResponse> responses) {
+                responses.onNext(CollectResponse.newBuilder()
+                        .addResources(dev.canopy.plugin.proto.CollectedResource.newBuilder()
+                                .setState(dev.canopy.plugin.proto.CollectedResource.State.SUCCESS)
+                                .setResourceType("inventory.CloudService")
+                                .setResourceJson(com.google.protobuf.ByteString.copyFromUtf8("{\"name\": ")))
+                        .build());
+                responses.onCompleted();
+            }
+        });
+        GrpcCollectorPlugin plugin = new GrpcCollectorPlugin(channel(server), GrpcPluginSettings.defaults());
+        assertThatThrownBy(() -> plugin.collect(request(Map.of())).toList())
+                .isInstanceOf(PluginException.class)
+                .extracting(failure -> ((PluginException) failure).failure()).isEqualTo(PluginFailure.MALFORMED);
+    }
+
+    @Test
     void aCostRowWithAnUnreadableDateIsMalformed() throws IOException {
         Server server = raw(new CostDataSourceGrpc.CostDataSourceImplBase() {
             @Override

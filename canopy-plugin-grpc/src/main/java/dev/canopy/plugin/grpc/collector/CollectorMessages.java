@@ -3,14 +3,20 @@ package dev.canopy.plugin.grpc.collector;
 import dev.canopy.plugin.api.collector.CollectRequest;
 import dev.canopy.plugin.api.collector.CollectTask;
 import dev.canopy.plugin.api.collector.CollectedResource;
+import dev.canopy.plugin.grpc.JsonBytes;
 import dev.canopy.plugin.grpc.JsonStructs;
 import dev.canopy.plugin.proto.CollectTasksResponse;
 import dev.canopy.plugin.proto.MatchRule;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Collector records to messages and back; decoding rejects what breaks the contract. */
+/**
+ * Collector records to messages and back; decoding rejects what breaks the contract. Resources go out as
+ * JSON bytes ({@link JsonBytes}); a Struct from another plugin is read too.
+ */
 final class CollectorMessages {
 
     private CollectorMessages() {
@@ -52,7 +58,7 @@ final class CollectorMessages {
                     case SUCCESS -> dev.canopy.plugin.proto.CollectedResource.State.SUCCESS;
                     case FAILURE -> dev.canopy.plugin.proto.CollectedResource.State.FAILURE;
                 })
-                .setResource(JsonStructs.toStruct(resource.resource()))
+                .setResourceJson(JsonBytes.toBytes(resource.resource()))
                 .setMessage(resource.message());
         if (resource.resourceType() != null) {
             message.setResourceType(resource.resourceType());
@@ -86,7 +92,11 @@ final class CollectorMessages {
         for (MatchRule rule : resource.getMatchRulesList()) {
             matchRules.add(List.copyOf(rule.getKeysList()));
         }
-        return new CollectedResource(state, resourceType, matchRules, JsonStructs.toMap(resource.getResource()),
-                resource.getMessage());
+        Map<String, Object> payload = switch (resource.getPayloadCase()) {
+            case RESOURCE_JSON -> JsonBytes.toMap(resource.getResourceJson());
+            case RESOURCE -> JsonStructs.toMap(resource.getResource());
+            case PAYLOAD_NOT_SET -> new LinkedHashMap<>();
+        };
+        return new CollectedResource(state, resourceType, matchRules, payload, resource.getMessage());
     }
 }

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * client reads.
  *
  * <p>A batch goes out when it holds {@link #MAX_ITEMS} items or {@link #MAX_BYTES} bytes, or when
- * {@link #MAX_DELAY_NANOS} passed since its first item (checked as items arrive, so a slow plugin's
- * items are not held back for long), and at the end. Before each send the producer waits until gRPC's
+ * {@link #MAX_DELAY_NANOS} passed since its first item (checked as items arrive: while the plugin works
+ * on the next item, the ones before it wait), and at the end. Before each send the producer waits until gRPC's
  * transport is ready ({@code isReady} / {@code onReadyHandler}), so a plugin streaming millions of
  * items never runs ahead of the client by more than a batch or two: memory stays flat.
  *

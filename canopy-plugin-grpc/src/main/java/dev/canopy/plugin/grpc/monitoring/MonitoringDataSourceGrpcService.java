@@ -32,8 +32,8 @@ public final class MonitoringDataSourceGrpcService implements BindableService {
                                 plugin.metricData(MonitoringMessages.decodeMetricDataRequest(request)))))
                 .addMethod(MonitoringDataSourceGrpc.getLogsMethod(), PluginMethods.stream(
                         request -> plugin.logs(MonitoringMessages.decodeLogRequest(request)),
-                        JsonStructs::toStruct,
-                        batch -> LogsResponse.newBuilder().addAllResults(batch).build()))
+                        MonitoringMessages::encodeLogEntry,
+                        batch -> LogsResponse.newBuilder().addAllEntries(batch).build()))
                 .build();
     }
 }

@@ -4,7 +4,9 @@ import dev.canopy.plugin.api.monitoring.LogRequest;
 import dev.canopy.plugin.api.monitoring.MetricData;
 import dev.canopy.plugin.api.monitoring.MetricDataRequest;
 import dev.canopy.plugin.api.monitoring.MetricInfo;
+import dev.canopy.plugin.grpc.JsonBytes;
 import dev.canopy.plugin.grpc.JsonStructs;
+import dev.canopy.plugin.proto.LogEntry;
 import dev.canopy.plugin.proto.ListMetricsRequest;
 import dev.canopy.plugin.proto.ListMetricsResponse;
 import dev.canopy.plugin.proto.LogsRequest;
@@ -164,9 +166,19 @@ final class MonitoringMessages {
                 request.hasLimit() ? request.getLimit() : null);
     }
 
+    static LogEntry encodeLogEntry(Map<String, Object> entry) {
+        return LogEntry.newBuilder().setJson(JsonBytes.toBytes(entry)).build();
+    }
+
     static List<Map<String, Object>> decodeLogs(dev.canopy.plugin.proto.LogsResponse response) {
-        List<Map<String, Object>> entries = new ArrayList<>(response.getResultsCount());
-        response.getResultsList().forEach(entry -> entries.add(JsonStructs.toMap(entry)));
+        List<Map<String, Object>> entries = new ArrayList<>(response.getEntriesCount());
+        for (LogEntry entry : response.getEntriesList()) {
+            entries.add(switch (entry.getEntryCase()) {
+                case JSON -> JsonBytes.toMap(entry.getJson());
+                case FIELDS -> JsonStructs.toMap(entry.getFields());
+                case ENTRY_NOT_SET -> throw new IllegalArgumentException("empty log entry");
+            });
+        }
         return entries;
     }
 }
