@@ -207,6 +207,7 @@ public final class ResourceMerger {
             if (stored == null) {
                 String id = IdGenerator.next("cloud-svc");
                 ObjectNode doc = collected.deepCopy();
+                doc.set("custom_tags", NODES.objectNode());
                 doc.put("cloud_service_id", id).put("domain_id", context.domainId())
                         .put("created_at", TIMESTAMP.format(now)).put("updated_at", TIMESTAMP.format(now));
                 inserts.add(row(id, doc, hash, timestamp));
@@ -224,9 +225,7 @@ public final class ResourceMerger {
             ObjectNode doc = collected.deepCopy();
             doc.put("cloud_service_id", stored.id()).put("domain_id", context.domainId())
                     .put("created_at", stored.doc().path("created_at").asString());
-            if (stored.doc().has("custom_tags")) {
-                doc.set("custom_tags", stored.doc().get("custom_tags"));
-            }
+            doc.set("custom_tags", stored.doc().has("custom_tags") ? stored.doc().get("custom_tags") : NODES.objectNode());
             changes.add(new ChangeRecorder.Change(stored.id(), "UPDATE", ChangeDiff.between(comparable(stored.doc()), comparable(doc))));
             doc.put("updated_at", TIMESTAMP.format(now));
             Object[] values = row(stored.id(), doc, hash, timestamp);
