@@ -43,7 +43,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * deployments with their pods, and services of type ClusterIP and LoadBalancer. In front of the mock's
  * in-memory store sits what a real API server does and the store does not: bearer token authentication
  * (401 for any other token), RBAC refusals of chosen resources (403), and list pagination
- * ({@code limit} and {@code continue}). It records the path of every list call.
+ * ({@code limit} and {@code continue}). It records the path of every list call. Like a real API server,
+ * the store gives each object its uid and creation timestamp.
  */
 final class FakeCluster implements AutoCloseable {
 
@@ -135,12 +136,12 @@ final class FakeCluster implements AutoCloseable {
 
     private static void seed(KubernetesClient client) {
         for (String name : List.of("default", "shop", "monitoring")) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withUid("ns-" + name)
-                    .withCreationTimestamp("2024-01-10T08:00:00Z").addToLabels("kubernetes.io/metadata.name", name).endMetadata()
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
+                    .addToLabels("kubernetes.io/metadata.name", name).endMetadata()
                     .withNewStatus().withPhase("Active").endStatus().build()).create();
         }
-        node(client, "node-a", "node-uid-a", "10.0.1.10", "203.0.113.10", "eu-west-1a", true);
-        node(client, "node-b", "node-uid-b", "10.0.2.20", null, "eu-west-1b", false);
+        node(client, "node-a", "10.0.1.10", "203.0.113.10", "eu-west-1a", true);
+        node(client, "node-b", "10.0.2.20", null, "eu-west-1b", false);
 
         deployment(client, "shop", "web", "nginx:1.27", 2, 2);
         deployment(client, "shop", "api", "registry.example.com/shop/api:3.4.1", 3, 2);
@@ -153,18 +154,18 @@ final class FakeCluster implements AutoCloseable {
         pod(client, "monitoring", "prometheus-6b7c9-z0y1x", "prometheus", "quay.io/prometheus/prometheus:v2.53.0", "node-a", "10.244.1.31", "Running", true, 0);
 
         client.services().resource(new ServiceBuilder().withNewMetadata().withNamespace("default").withName("kubernetes")
-                .withUid("svc-uid-kubernetes").withCreationTimestamp("2024-01-10T08:00:00Z").addToLabels("component", "apiserver").endMetadata()
+                .addToLabels("component", "apiserver").endMetadata()
                 .withNewSpec().withType("ClusterIP").withClusterIP("10.96.0.1").withClusterIPs("10.96.0.1")
                 .withPorts(new ServicePortBuilder().withName("https").withProtocol("TCP").withPort(443).withTargetPort(new IntOrString(6443)).build())
                 .withSessionAffinity("None").endSpec().build()).create();
         client.services().resource(new ServiceBuilder().withNewMetadata().withNamespace("shop").withName("api")
-                .withUid("svc-uid-api").withCreationTimestamp("2024-02-01T09:30:00Z").addToLabels("app", "api").endMetadata()
+                .addToLabels("app", "api").endMetadata()
                 .withNewSpec().withType("ClusterIP").withClusterIP("10.96.12.40").withClusterIPs("10.96.12.40")
                 .addToSelector("app", "api")
                 .withPorts(new ServicePortBuilder().withName("grpc").withProtocol("TCP").withPort(9090).withTargetPort(new IntOrString("grpc")).build())
                 .endSpec().build()).create();
         client.services().resource(new ServiceBuilder().withNewMetadata().withNamespace("shop").withName("web")
-                .withUid("svc-uid-web").withCreationTimestamp("2024-02-01T09:00:00Z").addToLabels("app", "web").endMetadata()
+                .addToLabels("app", "web").endMetadata()
                 .withNewSpec().withType("LoadBalancer").withClusterIP("10.96.80.8").withClusterIPs("10.96.80.8")
                 .addToSelector("app", "web").withExternalTrafficPolicy("Local")
                 .withPorts(new ServicePortBuilder().withName("http").withProtocol("TCP").withPort(80).withTargetPort(new IntOrString(8080)).withNodePort(30080).build())
@@ -173,9 +174,9 @@ final class FakeCluster implements AutoCloseable {
                 .build()).create();
     }
 
-    private static void node(KubernetesClient client, String name, String uid, String internalIp, String externalIp,
+    private static void node(KubernetesClient client, String name, String internalIp, String externalIp,
                              String zone, boolean controlPlane) {
-        NodeBuilder node = new NodeBuilder().withNewMetadata().withName(name).withUid(uid).withCreationTimestamp("2024-01-10T07:55:00Z")
+        NodeBuilder node = new NodeBuilder().withNewMetadata().withName(name)
                 .addToLabels("kubernetes.io/hostname", name)
                 .addToLabels("node.kubernetes.io/instance-type", "m6i.xlarge")
                 .addToLabels("topology.kubernetes.io/region", "eu-west-1")
@@ -183,7 +184,7 @@ final class FakeCluster implements AutoCloseable {
                 .addToLabels(controlPlane ? "node-role.kubernetes.io/control-plane" : "node-role.kubernetes.io/worker", "")
                 .endMetadata()
                 .withNewSpec().withPodCIDR(controlPlane ? "10.244.1.0/24" : "10.244.2.0/24")
-                .withProviderID("aws:///" + zone + "/i-0" + uid.hashCode()).endSpec();
+                .withProviderID("aws:///" + zone + "/i-0" + Integer.toHexString(name.hashCode())).endSpec();
         NodeBuilder withStatus = node.withNewStatus()
                 .addNewAddress().withType("InternalIP").withAddress(internalIp).endAddress()
                 .addNewAddress().withType("Hostname").withAddress(name).endAddress()
@@ -206,7 +207,7 @@ final class FakeCluster implements AutoCloseable {
 
     private static void deployment(KubernetesClient client, String namespace, String app, String image, int desired, int ready) {
         Deployment deployment = new DeploymentBuilder().withNewMetadata().withNamespace(namespace).withName(app)
-                .withUid("deploy-uid-" + app).withGeneration(3L).withCreationTimestamp("2024-02-01T09:00:00Z")
+                .withGeneration(3L)
                 .addToLabels("app", app).endMetadata()
                 .withNewSpec().withReplicas(desired).withNewSelector().addToMatchLabels("app", app).endSelector()
                 .withNewStrategy().withType("RollingUpdate").endStrategy()
@@ -224,10 +225,10 @@ final class FakeCluster implements AutoCloseable {
     private static void pod(KubernetesClient client, String namespace, String name, String app, String image, String node,
                             String ip, String phase, boolean ready, int restarts) {
         String replicaSet = name.substring(0, name.lastIndexOf('-'));
-        Pod pod = new PodBuilder().withNewMetadata().withNamespace(namespace).withName(name).withUid("pod-uid-" + name)
-                .withCreationTimestamp("2024-03-05T12:00:00Z").addToLabels("app", app)
+        Pod pod = new PodBuilder().withNewMetadata().withNamespace(namespace).withName(name)
+                .addToLabels("app", app)
                 .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName(replicaSet)
-                .withUid("rs-uid-" + replicaSet).withController(true).endOwnerReference().endMetadata()
+                .withController(true).endOwnerReference().endMetadata()
                 .withNewSpec().withNodeName(node).withServiceAccountName("default").withRestartPolicy("Always")
                 .addToContainers(new ContainerBuilder().withName(app).withImage(image)
                         .addNewPort().withName("http").withContainerPort(8080).withProtocol("TCP").endPort()
