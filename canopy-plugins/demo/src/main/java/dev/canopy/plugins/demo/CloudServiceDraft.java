@@ -126,7 +126,7 @@ final class CloudServiceDraft {
             resource.put("instance_size", instanceSize);
         }
         resource.put("ip_addresses", ipAddresses);
-        resource.put("launched_at", Instant.ofEpochSecond(launchedAt).toString());
+        resource.put("launched_at", Timestamps.iso(launchedAt));
         resource.put("data", data);
         resource.put("metadata", Map.of());
         Map<String, Object> reference = new LinkedHashMap<>(4);
