@@ -102,7 +102,7 @@ final class AwsServices {
         long baseSize = draw.pick(VOLUME_SIZES);
         String zone = draw.pick(draft.region.zones());
         int stateBase = draw.percent(80) ? 0 : 1;
-        String attachedTo = "i-" + draw.hex(17);
+        String attachedTo = "i-0" + draw.hex(16);
         boolean encrypted = draw.percent(75);
         String number = draw.digits(2);
 
