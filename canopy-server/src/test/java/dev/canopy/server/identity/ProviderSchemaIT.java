@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ProviderSchemaIT extends TestServer {
 
-    private static final List<String> MANAGED_PROVIDERS = List.of("aws", "azure", "google_cloud", "kubernetes");
+    private static final List<String> MANAGED_PROVIDERS = List.of("aws", "azure", "google_cloud", "kubernetes", "demo");
 
     @LocalServerPort
     int port;

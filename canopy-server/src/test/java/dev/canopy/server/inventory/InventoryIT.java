@@ -210,6 +210,45 @@ class InventoryIT extends TestServer {
         assertThat(countByState(collectorId, "ACTIVE")).isEqualTo(10);
     }
 
+    @Test
+    void theDemoCollectorGivesAMultiCloudEstateThatChangesBetweenGenerations() throws Exception {
+        String group = ok("/api/identity/project-group/create", "{\"name\": \"demo-" + run + "\"}").get("project_group_id").asString();
+        String project = ok("/api/identity/project/create", "{\"name\": \"demo-" + run + "\", \"project_group_id\": \"" + group + "\"}")
+                .get("project_id").asString();
+        String account = ok("/api/identity/service-account/create", "{\"name\": \"demo-" + run + "\", \"provider\": \"demo\","
+                + " \"project_id\": \"" + project + "\"}").get("service_account_id").asString();
+        String collectorId = ok("/api/inventory/collector/create", "{\"name\": \"demo-" + run + "\", \"provider\": \"demo\","
+                + " \"plugin_info\": {\"plugin_id\": \"plugin-demo-inven-collector\", \"options\": {\"size\": 300, \"seed\": 11,"
+                + " \"generation\": 1, \"account\": \"" + run + "\"}}, \"secret_filter\": {\"service_accounts\": [\"" + account + "\"]}}")
+                .get("collector_id").asString();
+
+        JsonNode first = collect(collectorId);
+        assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("SUCCESS");
+        JsonNode providers = ok("/api/inventory/cloud-service/stat", "{\"query\": {\"filter\": [{\"k\": \"collection_info.collector_id\","
+                + " \"v\": \"" + collectorId + "\", \"o\": \"eq\"}], \"aggregate\": [{\"group\": {\"keys\": [{\"key\": \"provider\","
+                + " \"name\": \"provider\"}], \"fields\": [{\"name\": \"n\", \"operator\": \"count\"}]}},"
+                + " {\"sort\": {\"key\": \"provider\"}}]}}");
+        assertThat(providers.get("results")).extracting(row -> row.get("provider").asString())
+                .containsExactly("aws", "azure", "google_cloud");
+        assertThat(countByState(collectorId, "ACTIVE")).isEqualTo(300);
+        assertThat(ok("/api/inventory/cloud-service-type/list", "{\"query\": {\"filter\": [{\"k\": \"provider\", \"v\": \"aws\","
+                + " \"o\": \"eq\"}]}}").get("total_count").asLong()).isGreaterThanOrEqualTo(5);
+
+        ok("/api/inventory/collector/update_plugin", "{\"collector_id\": \"" + collectorId + "\", \"options\": {\"size\": 300,"
+                + " \"seed\": 11, \"generation\": 2, \"account\": \"" + run + "\"}}");
+        JsonNode second = collect(collectorId);
+        assertThat(second.get("status").asString()).isEqualTo("SUCCESS");
+        assertThat(second.get("updated_count").asLong()).isPositive();
+        assertThat(second.get("created_count").asLong()).isEqualTo(second.get("disconnected_count").asLong());
+        String changed = jdbc.sql("SELECT r.cloud_service_id FROM cloud_service_record r JOIN cloud_service c ON c.domain_id = r.domain_id"
+                + " AND c.id = r.cloud_service_id WHERE c.collector_id = ? AND r.action = 'UPDATE' LIMIT 1").param(collectorId)
+                .query(String.class).single();
+        JsonNode update = ok("/api/inventory/change-history/list", "{\"cloud_service_id\": \"" + changed + "\"}").at("/results/0");
+        assertThat(update.get("action").asString()).isEqualTo("UPDATE");
+        assertThat(update.get("diff")).isNotEmpty();
+        assertThat(update.at("/diff/0/before")).isNotEqualTo(update.at("/diff/0/after"));
+    }
+
     private long countByState(String collectorId, String state) {
         return jdbc.sql("SELECT count(*) FROM cloud_service WHERE collector_id = ? AND state = ?").params(collectorId, state)
                 .query(Long.class).single();
