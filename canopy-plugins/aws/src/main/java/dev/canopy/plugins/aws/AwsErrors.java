@@ -16,9 +16,13 @@ final class AwsErrors {
     private AwsErrors() {
     }
 
+    /** An error code of bad credentials, or HTTP 401 (which EC2 answers for them) without a readable code. */
     static boolean badCredentials(Throwable failure) {
-        return failure instanceof AwsServiceException service && service.awsErrorDetails() != null
-                && BAD_CREDENTIALS.contains(service.awsErrorDetails().errorCode());
+        if (!(failure instanceof AwsServiceException service)) {
+            return false;
+        }
+        String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+        return code == null ? service.statusCode() == 401 : BAD_CREDENTIALS.contains(code);
     }
 
     /** {@code AccessDenied (HTTP 403): User ... is not authorized ...}, or the client-side failure. */
