@@ -44,8 +44,11 @@ final class CloudServiceRequests {
     record CloudServiceAnalyze(@NotNull AnalyzeQuery query) {
     }
 
-    /** {@code inventory.ChangeHistory.list}: the records of one cloud service, newest first by default. */
-    record ChangeHistoryList(@NotBlank @Size(max = 64) String cloudServiceId, Query query) {
+    /**
+     * {@code inventory.ChangeHistory.list}: the records of one cloud service, newest first by default;
+     * without {@code cloud_service_id}, those of the whole domain (for callers that reach it).
+     */
+    record ChangeHistoryList(@Size(max = 64) String cloudServiceId, Query query) {
     }
 
     record RecordId(@NotBlank @Size(max = 64) String recordId) {

@@ -131,9 +131,14 @@ class CloudServiceService {
 
     /** The change records of a cloud service the caller reaches. */
     ListResult history(Caller caller, CloudServiceRequests.ChangeHistoryList request) {
-        get(caller, new CloudServiceRequests.CloudServiceId(request.cloudServiceId()));
-        return store.list(InventoryKinds.RECORD, StoreScope.domain(caller.domainId()).where("cloud_service_id", request.cloudServiceId()),
-                request.query() != null ? request.query() : Query.ALL);
+        StoreScope scope = StoreScope.domain(caller.domainId());
+        if (request.cloudServiceId() != null) {
+            get(caller, new CloudServiceRequests.CloudServiceId(request.cloudServiceId()));
+            scope = scope.where("cloud_service_id", request.cloudServiceId());
+        } else {
+            caller.requireWholeDomain();
+        }
+        return store.list(InventoryKinds.RECORD, scope, request.query() != null ? request.query() : Query.ALL);
     }
 
     ObjectNode record(Caller caller, CloudServiceRequests.RecordId request) {
