@@ -51,6 +51,23 @@ public final class InventoryKinds {
                     .build(),
             List.of());
 
+    /** Cloud services that are compute instances (their type is labelled {@code Server}); read-only. */
+    public static final ResourceKind SERVER = new ResourceKind("inventory.Server", "cloud-svc", "server_id",
+            TableSchema.builder("server_listing")
+                    .idKey("server_id")
+                    .column("name", ColumnType.TEXT)
+                    .requiredColumn("state", ColumnType.TEXT)
+                    .requiredColumn("provider", ColumnType.TEXT)
+                    .column("account", ColumnType.TEXT)
+                    .column("region_code", ColumnType.TEXT)
+                    .column("project_id", ColumnType.TEXT)
+                    .keyword("server_id", "name", "primary_ip_address")
+                    .minimal("server_id", "name", "state", "provider", "region_code", "instance_type", "primary_ip_address",
+                            "project_id")
+                    .defaultSort("created_at", false)
+                    .build(),
+            List.of());
+
     public static final ResourceKind COLLECTOR = new ResourceKind("inventory.Collector", "collector", "collector_id",
             TableSchema.builder("collector")
                     .idKey("collector_id")

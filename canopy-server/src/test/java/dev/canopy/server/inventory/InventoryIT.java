@@ -234,6 +234,18 @@ class InventoryIT extends TestServer {
         assertThat(ok("/api/inventory/cloud-service-type/list", "{\"query\": {\"filter\": [{\"k\": \"provider\", \"v\": \"aws\","
                 + " \"o\": \"eq\"}]}}").get("total_count").asLong()).isGreaterThanOrEqualTo(5);
 
+        JsonNode servers = ok("/api/inventory/server/list", "{\"query\": {\"filter\": [{\"k\": \"collection_info.collector_id\","
+                + " \"v\": \"" + collectorId + "\", \"o\": \"eq\"}]}}");
+        long instances = jdbc.sql("SELECT count(*) FROM cloud_service WHERE collector_id = ? AND cloud_service_type = 'Instance'"
+                + " AND cloud_service_group IN ('EC2', 'VirtualMachines', 'ComputeEngine')")
+                .param(collectorId).query(Long.class).single();
+        assertThat(servers.get("total_count").asLong()).isEqualTo(instances).isPositive();
+        JsonNode server = servers.at("/results/0");
+        assertThat(server.get("server_id").asString()).isEqualTo(server.get("cloud_service_id").asString());
+        assertThat(server.get("primary_ip_address").asString()).isEqualTo(server.at("/ip_addresses/0").asString());
+        assertThat(ok("/api/inventory/server/get", "{\"server_id\": \"" + server.get("server_id").asString() + "\"}")
+                .get("cloud_service_type").asString()).isEqualTo("Instance");
+
         ok("/api/inventory/collector/update_plugin", "{\"collector_id\": \"" + collectorId + "\", \"options\": {\"size\": 300,"
                 + " \"seed\": 11, \"generation\": 2, \"account\": \"" + run + "\"}}");
         JsonNode second = collect(collectorId);

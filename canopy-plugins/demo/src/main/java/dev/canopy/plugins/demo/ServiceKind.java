@@ -185,7 +185,8 @@ enum ServiceKind {
                 "is_primary", primary,
                 "is_major", major,
                 "resource_type", "inventory.CloudService",
-                "labels", List.of(label),
+                // Compute instances are servers too: the inventory's Server view lists them.
+                "labels", "Instance".equals(type) && "Compute".equals(label) ? List.of(label, "Server") : List.of(label),
                 "tags", Map.of(),
                 "metadata", ordered("view", view));
     }

@@ -232,7 +232,7 @@ class DemoCollectorPluginTest extends CollectorPluginContract {
                 .findFirst().orElseThrow().resource();
         assertThat(ec2).containsEntry("provider", "aws").containsEntry("service_code", "AmazonEC2").containsEntry("is_primary", true)
                 .containsEntry("is_major", true).containsEntry("resource_type", "inventory.CloudService")
-                .containsEntry("labels", List.of("Compute"));
+                .containsEntry("labels", List.of("Compute", "Server"));
         Map<String, Object> view = (Map<String, Object>) ((Map<String, Object>) ec2.get("metadata")).get("view");
         Map<String, Object> layout = (Map<String, Object>) ((Map<String, Object>) view.get("table")).get("layout");
         assertThat(layout).containsEntry("type", "query-search-table");

@@ -26,7 +26,7 @@ final class Nodes {
     static final String ROLE_LABEL_PREFIX = "node-role.kubernetes.io/";
 
     static final ResourceKind<Node> KIND = new ResourceKind<>(
-            "Node", "Cluster", "api/v1", "nodes", false, true, List.of("Container", "Compute"),
+            "Node", "Cluster", "api/v1", "nodes", false, true, List.of("Container", "Compute", "Server"),
             (client, page) -> client.nodes().list(page),
             Nodes::details,
             new TypeView(

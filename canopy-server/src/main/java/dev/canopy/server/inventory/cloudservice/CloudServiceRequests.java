@@ -44,6 +44,9 @@ final class CloudServiceRequests {
     record CloudServiceAnalyze(@NotNull AnalyzeQuery query) {
     }
 
+    record ServerId(@NotBlank @Size(max = 64) String serverId) {
+    }
+
     /**
      * {@code inventory.ChangeHistory.list}: the records of one cloud service, newest first by default;
      * without {@code cloud_service_id}, those of the whole domain (for callers that reach it).

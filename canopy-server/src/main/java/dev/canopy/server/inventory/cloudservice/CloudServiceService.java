@@ -129,6 +129,24 @@ class CloudServiceService {
         return store.analyze(InventoryKinds.CLOUD_SERVICE, StoreScope.of(caller, InventoryKinds.CLOUD_SERVICE), request.query());
     }
 
+    ObjectNode server(Caller caller, CloudServiceRequests.ServerId request) {
+        return store.get(InventoryKinds.SERVER, StoreScope.of(caller, InventoryKinds.SERVER), request.serverId())
+                .orElseThrow(() -> ApiException.notFound("server_id", request.serverId()));
+    }
+
+    ListResult servers(Caller caller, CloudServiceRequests.CloudServiceList request) {
+        return store.list(InventoryKinds.SERVER, StoreScope.of(caller, InventoryKinds.SERVER),
+                request.query() != null ? request.query() : Query.ALL);
+    }
+
+    StatResult serverStat(Caller caller, CloudServiceRequests.CloudServiceStat request) {
+        return store.stat(InventoryKinds.SERVER, StoreScope.of(caller, InventoryKinds.SERVER), request.query());
+    }
+
+    AnalyzeResult serverAnalyze(Caller caller, CloudServiceRequests.CloudServiceAnalyze request) {
+        return store.analyze(InventoryKinds.SERVER, StoreScope.of(caller, InventoryKinds.SERVER), request.query());
+    }
+
     /** The change records of a cloud service the caller reaches. */
     ListResult history(Caller caller, CloudServiceRequests.ChangeHistoryList request) {
         StoreScope scope = StoreScope.domain(caller.domainId());

@@ -16,6 +16,7 @@ import dev.canopy.server.inventory.cloudservice.CloudServiceRequests.NoteId;
 import dev.canopy.server.inventory.cloudservice.CloudServiceRequests.NoteList;
 import dev.canopy.server.inventory.cloudservice.CloudServiceRequests.NoteUpdate;
 import dev.canopy.server.inventory.cloudservice.CloudServiceRequests.RecordId;
+import dev.canopy.server.inventory.cloudservice.CloudServiceRequests.ServerId;
 import dev.canopy.server.store.AnalyzeResult;
 import dev.canopy.server.store.ListResult;
 import dev.canopy.server.store.StatResult;
@@ -44,6 +45,14 @@ class CloudServiceVerbs implements ApiVerbs {
                         CloudServiceStat.class, StatResult.class, services::stat),
                 Verb.of("inventory", "CloudService", "analyze", "Groups cloud services by keys and periods",
                         CloudServiceAnalyze.class, AnalyzeResult.class, services::analyze),
+                Verb.of("inventory", "Server", "get", "Reads a server: a cloud service that is a compute instance",
+                        ServerId.class, ObjectNode.class, services::server),
+                Verb.of("inventory", "Server", "list", "Lists servers: the cloud services whose type is labelled Server",
+                        CloudServiceList.class, ListResult.class, services::servers),
+                Verb.of("inventory", "Server", "stat", "Computes statistics over servers",
+                        CloudServiceStat.class, StatResult.class, services::serverStat),
+                Verb.of("inventory", "Server", "analyze", "Groups servers by keys and periods",
+                        CloudServiceAnalyze.class, AnalyzeResult.class, services::serverAnalyze),
                 Verb.of("inventory", "ChangeHistory", "list", "Lists the change records of a cloud service, newest first",
                         ChangeHistoryList.class, ListResult.class, services::history),
                 Verb.of("inventory", "ChangeHistory", "get", "Reads a change record: who changed which keys, before and after",
