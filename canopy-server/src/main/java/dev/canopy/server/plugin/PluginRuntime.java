@@ -95,13 +95,7 @@ public class PluginRuntime {
      * used and the metadata returned, to store on the resource.
      */
     public PluginInfo bind(PluginInfo info) {
-        RegisteredPlugin plugin = registered(info);
-        try (PluginSession<? extends Plugin> session = open(plugin, info, INTERFACES.get(plugin.kind()))) {
-            PluginMetadata metadata = session.plugin().init(map(info.options()));
-            return info.withResolved(session.version(), json.valueToTree(metadata.values()));
-        } catch (PluginException failed) {
-            throw failure(info.pluginId(), failed);
-        }
+        return bind(info, INTERFACES.get(registered(info).kind()));
     }
 
     /** {@link #bind(PluginInfo)}, for a plugin that must be of the kind {@code type} stands for. */

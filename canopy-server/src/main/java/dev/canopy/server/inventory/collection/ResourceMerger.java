@@ -210,7 +210,7 @@ public final class ResourceMerger {
                 doc.set("custom_tags", NODES.objectNode());
                 doc.put("cloud_service_id", id).put("domain_id", context.domainId())
                         .put("created_at", TIMESTAMP.format(now)).put("updated_at", TIMESTAMP.format(now));
-                inserts.add(row(id, doc, hash, timestamp));
+                inserts.add(Row.of(id, doc, hash).insertParameters(context, timestamp));
                 insertedInBatch.put(matchKey, id);
                 seen.add(id);
                 changes.add(new ChangeRecorder.Change(id, "CREATE", null));
@@ -228,9 +228,7 @@ public final class ResourceMerger {
             doc.set("custom_tags", stored.doc().has("custom_tags") ? stored.doc().get("custom_tags") : NODES.objectNode());
             changes.add(new ChangeRecorder.Change(stored.id(), "UPDATE", ChangeDiff.between(comparable(stored.doc()), comparable(doc))));
             doc.put("updated_at", TIMESTAMP.format(now));
-            Object[] values = row(stored.id(), doc, hash, timestamp);
-            updates.add(new Object[] {values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9],
-                    values[10], values[11], values[12], values[13], timestamp, values[16], context.domainId(), stored.id()});
+            updates.add(Row.of(stored.id(), doc, hash).updateParameters(context, timestamp));
             updated++;
         }
         if (!inserts.isEmpty()) {
@@ -257,13 +255,6 @@ public final class ResourceMerger {
         doc.set("collection_info", NODES.objectNode().put("collector_id", context.collectorId())
                 .put("service_account_id", context.serviceAccountId()));
         return doc;
-    }
-
-    private Object[] row(String id, ObjectNode doc, byte[] hash, Timestamp timestamp) {
-        return new Object[] {id, context.domainId(), text(doc, "name"), "ACTIVE", text(doc, "provider"),
-                text(doc, "cloud_service_group"), text(doc, "cloud_service_type"), text(doc, "account"), text(doc, "region_code"),
-                text(doc, "project_id"), context.collectorId(), context.serviceAccountId(), value(doc, "reference.resource_id") == null
-                ? null : value(doc, "reference.resource_id").asString(), hash, timestamp, timestamp, JSON.writeValueAsString(doc)};
     }
 
     private void findByResourceId(List<Item> group, Map<Item, List<String>> rules, Map<Item, Stored> matches) {
@@ -449,6 +440,28 @@ public final class ResourceMerger {
             return MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(collected).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** A cloud service as its table row holds it: the document and the columns copied from it. */
+    private record Row(String id, ObjectNode doc, byte[] hash, String name, String provider, String group, String type,
+                       String account, String regionCode, String projectId, String resourceId) {
+
+        static Row of(String id, ObjectNode doc, byte[] hash) {
+            JsonNode resourceId = value(doc, "reference.resource_id");
+            return new Row(id, doc, hash, text(doc, "name"), text(doc, "provider"), text(doc, "cloud_service_group"),
+                    text(doc, "cloud_service_type"), text(doc, "account"), text(doc, "region_code"), text(doc, "project_id"),
+                    resourceId == null ? null : resourceId.asString());
+        }
+
+        Object[] insertParameters(Context context, Timestamp now) {
+            return new Object[] {id, context.domainId(), name, "ACTIVE", provider, group, type, account, regionCode, projectId,
+                    context.collectorId(), context.serviceAccountId(), resourceId, hash, now, now, JSON.writeValueAsString(doc)};
+        }
+
+        Object[] updateParameters(Context context, Timestamp now) {
+            return new Object[] {name, "ACTIVE", provider, group, type, account, regionCode, projectId, context.collectorId(),
+                    context.serviceAccountId(), resourceId, hash, now, JSON.writeValueAsString(doc), context.domainId(), id};
         }
     }
 
