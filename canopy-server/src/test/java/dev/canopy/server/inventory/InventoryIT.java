@@ -261,6 +261,28 @@ class InventoryIT extends TestServer {
         assertThat(update.at("/diff/0/before")).isNotEqualTo(update.at("/diff/0/after"));
     }
 
+    @Test
+    void aCollectorWithAutoUpgradeMovesToTheNewestVersionAndRunsItsInit() throws Exception {
+        String provider = "up" + run;
+        serviceAccount(provider);
+        String jar = java.nio.file.Path.of("target", "test-plugins", "canopy-plugin-example-plugin.jar").toAbsolutePath().toString();
+        String pluginId = "example-upgrade-" + run;
+        ok("/api/repository/plugin/register", "{\"plugin_id\": \"" + pluginId + "\", \"name\": \"Example\", \"service_type\":"
+                + " \"inventory.Collector\", \"registry_type\": \"MANAGED\", \"versions\": [{\"version\": \"1.0.0\", \"artifact\": \""
+                + jar + "\"}]}");
+        String collectorId = collector(provider, pluginId, "{\"count\": 3, \"seed\": 1, \"regions\": [\"ex-north-1\"]}");
+        assertThat(ok("/api/inventory/collector/get", "{\"collector_id\": \"" + collectorId + "\"}").at("/plugin_info/version")
+                .asString()).isEqualTo("1.0.0");
+
+        ok("/api/repository/plugin/update", "{\"plugin_id\": \"" + pluginId + "\", \"versions\": [{\"version\": \"1.1.0\","
+                + " \"artifact\": \"" + jar + "\"}, {\"version\": \"1.0.0\", \"artifact\": \"" + jar + "\"}]}");
+        assertThat(collect(collectorId).get("status").asString()).isEqualTo("SUCCESS");
+
+        JsonNode upgraded = ok("/api/inventory/collector/get", "{\"collector_id\": \"" + collectorId + "\"}").get("plugin_info");
+        assertThat(upgraded.get("version").asString()).isEqualTo("1.1.0");
+        assertThat(upgraded.at("/metadata/supported_resource_type").isArray()).isTrue();
+    }
+
     private long countByState(String collectorId, String state) {
         return jdbc.sql("SELECT count(*) FROM cloud_service WHERE collector_id = ? AND state = ?").params(collectorId, state)
                 .query(Long.class).single();

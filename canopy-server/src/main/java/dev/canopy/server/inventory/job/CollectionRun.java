@@ -85,6 +85,9 @@ class CollectionRun {
                     properties.batchSize(), properties.deleteAfter());
             boolean complete = true;
             try (PluginSession<CollectorPlugin> session = plugins.open(info, CollectorPlugin.class)) {
+                if (!session.version().equals(info.version())) {
+                    upgraded(task, info, session, options);
+                }
                 List<CollectTask> parts = session.plugin().tasks(new CollectRequest(options, secret, null, null));
                 for (CollectTask part : parts) {
                     if (!collect(session.plugin(), new CollectRequest(options, secret, null, part.taskOptions()), merger, canceled)) {
@@ -109,6 +112,14 @@ class CollectionRun {
         String status = canceled.getAsBoolean() ? "CANCELED" : fatalCode != null ? "FAILURE" : "SUCCESS";
         finish(task, status, counts, fatalCode, fatalMessage);
         jobs.rollUp(task.domainId(), task.jobId());
+    }
+
+    /** AUTO upgrade found a newer version: its {@code init} runs and the collector keeps what it says, as on binding. */
+    private void upgraded(Claimed task, PluginInfo info, PluginSession<CollectorPlugin> session, Map<String, Object> options) {
+        PluginInfo rebound = info.withResolved(session.version(), JSON.valueToTree(session.plugin().init(options).values()));
+        jdbc.update("UPDATE collector SET doc = jsonb_set(doc, '{plugin_info}', CAST(? AS jsonb)) WHERE domain_id = ? AND id = ?",
+                JSON.writeValueAsString(rebound), task.domainId(), task.collectorId());
+        log.info("Collector {} now uses plugin {} {}", task.collectorId(), info.pluginId(), session.version());
     }
 
     /** Streams one plugin task into the merger; false when canceled before its end. */
