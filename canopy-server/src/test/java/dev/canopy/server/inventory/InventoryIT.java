@@ -90,9 +90,13 @@ class InventoryIT extends TestServer {
         JsonNode collector = ok("/api/inventory/collector/get", "{\"collector_id\": \"" + collectorId + "\"}");
         assertThat(collector.at("/plugin_info/metadata/supported_resource_type").isArray()).isTrue();
         assertThat(collector.at("/plugin_info/version").asString()).isNotBlank();
+        assertThat(collector.at("/plugin_info/plugin_id").asString()).isEqualTo(EXAMPLE);
+        assertThat(collector.at("/plugin_info/upgrade_mode").asString()).isEqualTo("AUTO");
+        assertThat(collector.at("/schedule/state").asString()).isEqualTo("DISABLED");
 
         JsonNode first = collect(collectorId);
         assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("SUCCESS");
+        assertThat(first.get("plugin_id").asString()).isEqualTo(EXAMPLE);
         assertThat(first.get("created_count").asLong()).isGreaterThanOrEqualTo(30);
         JsonNode tasks = ok("/api/inventory/job-task/list", "{\"job_id\": \"" + first.get("job_id").asString() + "\"}");
         assertThat(tasks.get("total_count").asLong()).isEqualTo(1);
@@ -281,6 +285,38 @@ class InventoryIT extends TestServer {
         JsonNode upgraded = ok("/api/inventory/collector/get", "{\"collector_id\": \"" + collectorId + "\"}").get("plugin_info");
         assertThat(upgraded.get("version").asString()).isEqualTo("1.1.0");
         assertThat(upgraded.at("/metadata/supported_resource_type").isArray()).isTrue();
+    }
+
+    @Test
+    void usersEnterRegionsTypesAndCloudServicesByHand() {
+        String provider = "hand" + run;
+        JsonNode region = ok("/api/inventory/region/create", "{\"name\": \"Lab\", \"region_code\": \"lab-1\", \"provider\": \""
+                + provider + "\"}");
+        assertThat(region.get("region_code").asString()).isEqualTo("lab-1");
+        JsonNode type = ok("/api/inventory/cloud-service-type/create", "{\"name\": \"Rack\", \"group\": \"Hardware\","
+                + " \"provider\": \"" + provider + "\", \"is_primary\": true, \"labels\": [\"Server\"]}");
+        assertThat(type.get("is_primary").asBoolean()).isTrue();
+        assertThat(admin.post("/api/inventory/cloud-service-type/create", "{\"name\": \"Rack\", \"group\": \"Hardware\","
+                + " \"provider\": \"" + provider + "\"}").status()).isEqualTo(409);
+        JsonNode created = ok("/api/inventory/cloud-service/create", "{\"name\": \"rack-7\", \"provider\": \"" + provider + "\","
+                + " \"cloud_service_group\": \"Hardware\", \"cloud_service_type\": \"Rack\", \"region_code\": \"lab-1\","
+                + " \"ip_addresses\": [\"10.0.0.7\"], \"data\": {\"units\": 42}, \"tags\": {\"room\": \"b\"}}");
+        String id = created.get("cloud_service_id").asString();
+        assertThat(created.get("cloud_service_group").asString()).isEqualTo("Hardware");
+        assertThat(created.get("state").asString()).isEqualTo("ACTIVE");
+
+        JsonNode edited = ok("/api/inventory/cloud-service/update", "{\"cloud_service_id\": \"" + id + "\", \"tags\": {\"room\": \"c\"}}");
+        assertThat(edited.at("/tags/room").asString()).as("a cloud service no collector keeps has editable tags").isEqualTo("c");
+        JsonNode server = ok("/api/inventory/server/get", "{\"server_id\": \"" + id + "\"}");
+        assertThat(server.get("primary_ip_address").asString()).isEqualTo("10.0.0.7");
+        JsonNode history = ok("/api/inventory/change-history/list", "{\"cloud_service_id\": \"" + id + "\"}");
+        assertThat(history.get("results")).extracting(record -> record.get("action").asString()).containsExactly("UPDATE", "CREATE");
+        assertThat(history.at("/results/0/diff/0/key").asString()).isEqualTo("tags.room");
+        assertThat(history.at("/results/0/diff/0/before").asString()).isEqualTo("b");
+
+        ok("/api/inventory/cloud-service/delete", "{\"cloud_service_id\": \"" + id + "\"}");
+        assertThat(ok("/api/inventory/cloud-service/get", "{\"cloud_service_id\": \"" + id + "\"}").get("state").asString())
+                .isEqualTo("DELETED");
     }
 
     private long countByState(String collectorId, String state) {

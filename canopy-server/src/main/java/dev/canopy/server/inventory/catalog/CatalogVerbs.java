@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import dev.canopy.query.Query;
 import dev.canopy.server.api.ApiException;
+import dev.canopy.server.api.ApiJson;
 import dev.canopy.server.api.ApiVerbs;
 import dev.canopy.server.api.Caller;
 import dev.canopy.server.api.Verb;
@@ -27,14 +28,15 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class CatalogVerbs implements ApiVerbs {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final DocumentStore store;
+    private final JsonMapper json;
     private final List<Verb<?, ?>> verbs = new ArrayList<>();
 
-    CatalogVerbs(DocumentStore store) {
+    CatalogVerbs(DocumentStore store, ApiJson apiJson) {
         this.store = store;
+        this.json = apiJson.mapper();
         add("CloudServiceType", "cloud service type", InventoryKinds.CLOUD_SERVICE_TYPE,
                 CatalogRequests.CloudServiceTypeCreate.class, CatalogRequests.CloudServiceTypeUpdate.class,
                 CatalogRequests.CloudServiceTypeId.class, CatalogRequests.CloudServiceTypeUpdate::cloudServiceTypeId,
@@ -47,7 +49,7 @@ class CatalogVerbs implements ApiVerbs {
                                Function<U, String> updateId, Function<I, String> idOf) {
         verbs.add(Verb.of("inventory", resource, "create", "Creates a " + noun, create, ObjectNode.class,
                 (caller, request) -> {
-                    ObjectNode document = given(JSON.valueToTree(request));
+                    ObjectNode document = given(json.valueToTree(request));
                     if (!document.has("tags")) {
                         document.set("tags", NODES.objectNode());
                     }
@@ -55,7 +57,7 @@ class CatalogVerbs implements ApiVerbs {
                 }));
         verbs.add(Verb.of("inventory", resource, "update", "Changes a " + noun, update, ObjectNode.class,
                 (caller, request) -> {
-                    ObjectNode changes = given(JSON.valueToTree(request));
+                    ObjectNode changes = given(json.valueToTree(request));
                     changes.remove(kind.idKey());
                     return store.update(kind, scope(caller, kind), updateId.apply(request), changes);
                 }));

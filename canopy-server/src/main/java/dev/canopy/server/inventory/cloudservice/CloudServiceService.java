@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.canopy.query.Query;
 import dev.canopy.server.api.ApiException;
+import dev.canopy.server.api.ApiJson;
 import dev.canopy.server.api.Caller;
 import dev.canopy.server.inventory.InventoryKinds;
 import dev.canopy.server.inventory.history.ChangeDiff;
@@ -28,14 +29,15 @@ import tools.jackson.databind.node.ObjectNode;
 class CloudServiceService {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DocumentStore store;
     private final ChangeRecorder recorder;
+    private final JsonMapper json;
 
-    CloudServiceService(DocumentStore store, ChangeRecorder recorder) {
+    CloudServiceService(DocumentStore store, ChangeRecorder recorder, ApiJson apiJson) {
         this.store = store;
         this.recorder = recorder;
+        this.json = apiJson.mapper();
     }
 
     @Transactional
@@ -43,7 +45,7 @@ class CloudServiceService {
         if (request.projectId() != null) {
             caller.requireProject(request.projectId());
         }
-        ObjectNode document = JSON.valueToTree(request);
+        ObjectNode document = json.valueToTree(request);
         document.put("state", "ACTIVE");
         for (String key : List.of("data", "metadata", "reference", "tags")) {
             if (!document.path(key).isObject()) {

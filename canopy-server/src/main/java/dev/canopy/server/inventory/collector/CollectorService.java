@@ -5,6 +5,7 @@ import java.util.List;
 import dev.canopy.plugin.api.collector.CollectorPlugin;
 import dev.canopy.query.Query;
 import dev.canopy.server.api.ApiException;
+import dev.canopy.server.api.ApiJson;
 import dev.canopy.server.api.Caller;
 import dev.canopy.server.identity.ServiceAccounts;
 import dev.canopy.server.inventory.InventoryKinds;
@@ -30,18 +31,20 @@ import tools.jackson.databind.node.ObjectNode;
 class CollectorService {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DocumentStore store;
     private final PluginRuntime plugins;
     private final ServiceAccounts accounts;
     private final JobService jobs;
+    /** Records become documents in the API's own shape (snake_case keys, no nulls). */
+    private final JsonMapper json;
 
-    CollectorService(DocumentStore store, PluginRuntime plugins, ServiceAccounts accounts, JobService jobs) {
+    CollectorService(DocumentStore store, PluginRuntime plugins, ServiceAccounts accounts, JobService jobs, ApiJson apiJson) {
         this.store = store;
         this.plugins = plugins;
         this.accounts = accounts;
         this.jobs = jobs;
+        this.json = apiJson.mapper();
     }
 
     @Transactional
@@ -54,10 +57,10 @@ class CollectorService {
         if (provider != null) {
             document.put("provider", provider);
         }
-        document.set("plugin_info", JSON.valueToTree(bound));
-        document.set("schedule", JSON.valueToTree(request.schedule() != null ? normalized(request.schedule())
+        document.set("plugin_info", json.valueToTree(bound));
+        document.set("schedule", json.valueToTree(request.schedule() != null ? normalized(request.schedule())
                 : new CollectorRequests.Schedule(CollectorRequests.State.DISABLED, List.of())));
-        document.set("secret_filter", JSON.valueToTree(request.secretFilter() != null ? request.secretFilter()
+        document.set("secret_filter", json.valueToTree(request.secretFilter() != null ? request.secretFilter()
                 : new CollectorRequests.SecretFilter(List.of())));
         document.set("tags", request.tags() != null ? request.tags() : NODES.objectNode());
         List<String> chosen = request.secretFilter() != null ? request.secretFilter().serviceAccounts() : List.of();
@@ -78,10 +81,10 @@ class CollectorService {
             changes.put("name", request.name().strip());
         }
         if (request.schedule() != null) {
-            changes.set("schedule", JSON.valueToTree(normalized(request.schedule())));
+            changes.set("schedule", json.valueToTree(normalized(request.schedule())));
         }
         if (request.secretFilter() != null) {
-            changes.set("secret_filter", JSON.valueToTree(request.secretFilter()));
+            changes.set("secret_filter", json.valueToTree(request.secretFilter()));
         }
         if (request.tags() != null) {
             changes.set("tags", request.tags());
@@ -92,13 +95,13 @@ class CollectorService {
     @Transactional
     ObjectNode updatePlugin(Caller caller, CollectorRequests.CollectorUpdatePlugin request) {
         ObjectNode collector = get(caller, new CollectorRequests.CollectorId(request.collectorId()));
-        PluginInfo current = JSON.treeToValue(collector.get("plugin_info"), PluginInfo.class);
+        PluginInfo current = json.treeToValue(collector.get("plugin_info"), PluginInfo.class);
         PluginInfo wanted = new PluginInfo(current.pluginId(), request.version() != null ? request.version() : current.version(),
                 request.options() != null ? request.options() : current.options(), null,
                 request.upgradeMode() != null ? request.upgradeMode() : current.upgradeMode());
         PluginInfo bound = plugins.bind(wanted, CollectorPlugin.class);
         ObjectNode changes = NODES.objectNode();
-        changes.set("plugin_info", JSON.valueToTree(bound));
+        changes.set("plugin_info", json.valueToTree(bound));
         return store.update(InventoryKinds.COLLECTOR, StoreScope.of(caller, InventoryKinds.COLLECTOR), request.collectorId(), changes);
     }
 
@@ -109,7 +112,7 @@ class CollectorService {
         if (targets.isEmpty()) {
             throw ApiException.invalidParameter("service_account_id", "the collector has no service account to verify with");
         }
-        PluginInfo info = JSON.treeToValue(collector.get("plugin_info"), PluginInfo.class);
+        PluginInfo info = json.treeToValue(collector.get("plugin_info"), PluginInfo.class);
         plugins.verify(info, accounts.credentials(caller.domainId(), targets.get(0).serviceAccountId()).merged());
         return NODES.objectNode().put("collector_id", request.collectorId())
                 .put("service_account_id", targets.get(0).serviceAccountId()).put("verified", true);
@@ -160,8 +163,8 @@ class CollectorService {
         if (serviceAccountId != null) {
             return accounts.accounts(domainId, null, List.of(serviceAccountId));
         }
-        List<String> chosen = JSON.convertValue(collector.path("secret_filter").path("service_accounts"),
-                JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+        List<String> chosen = json.convertValue(collector.path("secret_filter").path("service_accounts"),
+                json.getTypeFactory().constructCollectionType(List.class, String.class));
         String provider = collector.hasNonNull("provider") ? collector.get("provider").asString() : null;
         return accounts.accounts(domainId, provider, chosen);
     }

@@ -15,6 +15,7 @@ import dev.canopy.plugin.api.collector.CollectTask;
 import dev.canopy.plugin.api.collector.CollectedResource;
 import dev.canopy.plugin.api.collector.CollectorPlugin;
 import dev.canopy.server.api.ApiException;
+import dev.canopy.server.api.ApiJson;
 import dev.canopy.server.identity.ServiceAccounts;
 import dev.canopy.server.inventory.InventoryProperties;
 import dev.canopy.server.inventory.collection.ResourceMerger;
@@ -53,9 +54,10 @@ class CollectionRun {
     private final ServiceAccounts accounts;
     private final JobService jobs;
     private final InventoryProperties properties;
+    private final JsonMapper apiShape;
 
     CollectionRun(JdbcTemplate jdbc, TransactionTemplate transactions, ChangeRecorder recorder, PluginRuntime plugins,
-                  ServiceAccounts accounts, JobService jobs, InventoryProperties properties) {
+                  ServiceAccounts accounts, JobService jobs, InventoryProperties properties, ApiJson apiJson) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.recorder = recorder;
@@ -63,6 +65,7 @@ class CollectionRun {
         this.accounts = accounts;
         this.jobs = jobs;
         this.properties = properties;
+        this.apiShape = apiJson.mapper();
     }
 
     /** A task a worker holds. */
@@ -77,7 +80,7 @@ class CollectionRun {
             ObjectNode collector = jdbc.query("SELECT doc::text FROM collector WHERE domain_id = ? AND id = ?",
                     (rows, n) -> (ObjectNode) JSON.readTree(rows.getString(1)), task.domainId(), task.collectorId())
                     .stream().findFirst().orElseThrow(() -> ApiException.notFound("collector_id", task.collectorId()));
-            PluginInfo info = JSON.treeToValue(collector.get("plugin_info"), PluginInfo.class);
+            PluginInfo info = apiShape.treeToValue(collector.get("plugin_info"), PluginInfo.class);
             Map<String, Object> secret = plugins.map(accounts.credentials(task.domainId(), task.serviceAccountId()).merged());
             Map<String, Object> options = plugins.map(info.options());
             ResourceMerger merger = new ResourceMerger(jdbc, transactions, recorder, new ResourceMerger.Context(task.domainId(),
@@ -118,7 +121,7 @@ class CollectionRun {
     private void upgraded(Claimed task, PluginInfo info, PluginSession<CollectorPlugin> session, Map<String, Object> options) {
         PluginInfo rebound = info.withResolved(session.version(), JSON.valueToTree(session.plugin().init(options).values()));
         jdbc.update("UPDATE collector SET doc = jsonb_set(doc, '{plugin_info}', CAST(? AS jsonb)) WHERE domain_id = ? AND id = ?",
-                JSON.writeValueAsString(rebound), task.domainId(), task.collectorId());
+                apiShape.writeValueAsString(rebound), task.domainId(), task.collectorId());
         log.info("Collector {} now uses plugin {} {}", task.collectorId(), info.pluginId(), session.version());
     }
 
