@@ -122,6 +122,21 @@ public final class ServerProcess {
         return launch.port();
     }
 
+    /** Whether the server's JVM is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The server JVM's process id (for {@code jcmd}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The last lines of the server's log. */
+    public String logTail() {
+        return logTailLines();
+    }
+
     /**
      * Stops the server: SIGTERM, up to 30 s for a graceful shutdown, then SIGKILL. Anything it
      * leaves behind (child processes, a PostgreSQL postmaster of its data dir) is stopped too,
@@ -162,10 +177,10 @@ public final class ServerProcess {
 
     private BenchmarkFailure failureWithLog(String reason) {
         return new BenchmarkFailure(reason + "; last lines of its log (" + launch.logFile().getFileName() + "):\n"
-                + logTail());
+                + logTailLines());
     }
 
-    private String logTail() {
+    private String logTailLines() {
         try {
             List<String> lines = new String(Files.readAllBytes(launch.logFile()), StandardCharsets.UTF_8)
                     .lines().toList();
