@@ -264,13 +264,20 @@ public final class ResourceMerger {
         Map<String, List<Stored>> found = new HashMap<>();
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             Array ids = connection.createArrayOf("text", resourceIds);
+            // "account = ?" rather than IS NOT DISTINCT FROM: only an equality is an index condition, so
+            // the lookup reads the batch's keys instead of every row of the provider.
+            String account = text(first.resource(), "account");
             try (var statement = connection.prepareStatement("SELECT id, state, misses, content_hash, doc::text, resource_id"
-                    + " FROM cloud_service WHERE domain_id = ? AND provider = ? AND account IS NOT DISTINCT FROM ?"
+                    + " FROM cloud_service WHERE domain_id = ? AND provider = ? AND "
+                    + (account != null ? "account = ?" : "account IS NULL")
                     + " AND resource_id = ANY(?) FOR UPDATE")) {
-                statement.setString(1, context.domainId());
-                statement.setString(2, text(first.resource(), "provider"));
-                statement.setString(3, text(first.resource(), "account"));
-                statement.setArray(4, ids);
+                int parameter = 1;
+                statement.setString(parameter++, context.domainId());
+                statement.setString(parameter++, text(first.resource(), "provider"));
+                if (account != null) {
+                    statement.setString(parameter++, account);
+                }
+                statement.setArray(parameter, ids);
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
                         found.computeIfAbsent(rows.getString(6), key -> new ArrayList<>()).add(new Stored(rows.getString(1),
