@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.canopy.plugin.api.Plugin;
 import dev.canopy.plugin.api.PluginException;
 import dev.canopy.plugin.api.PluginFactory;
+import dev.canopy.plugin.api.PluginFailure;
 import dev.canopy.plugin.api.PluginKind;
 import dev.canopy.plugin.api.PluginMetadata;
 import dev.canopy.plugin.api.auth.AuthPlugin;
@@ -153,7 +154,7 @@ public class PluginRuntime {
 
     private <P extends Plugin> P inProcess(RegisteredPlugin plugin, Class<P> type) {
         PluginFactory<?> factory = local.factory(plugin.pluginId()).orElseThrow(() -> failure(plugin.pluginId(),
-                new PluginException(dev.canopy.plugin.api.PluginFailure.UNAVAILABLE, "is not loaded in this server")));
+                new PluginException(PluginFailure.UNAVAILABLE, "is not loaded in this server")));
         return guard.guard(type, type.cast(factory.create()), plugin.pluginId());
     }
 }

@@ -86,6 +86,7 @@ class JobWorker implements SmartLifecycle {
                     runner.run(task, () -> !active || canceled.containsKey(task.jobId()));
                 } finally {
                     running.remove(task.taskId());
+                    canceled.remove(task.jobId());
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
