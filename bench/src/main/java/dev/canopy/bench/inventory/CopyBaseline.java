@@ -76,46 +76,13 @@ final class CopyBaseline {
         this.serviceAccountId = serviceAccountId;
     }
 
-    /** (Re)creates the table as {@code V12__inventory.sql} does, in {@link #SCHEMA}: same columns, same indexes. */
+    /** (Re)creates the server's {@code cloud_service} table in {@link #SCHEMA}, with its columns and indexes. */
     void createTable() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             statement.execute("CREATE SCHEMA " + SCHEMA);
-            statement.execute("""
-                    CREATE TABLE %1$s.cloud_service (
-                        id                  text COLLATE "C" NOT NULL,
-                        domain_id           text COLLATE "C" NOT NULL,
-                        name                text COLLATE "C",
-                        state               text COLLATE "C" NOT NULL,
-                        provider            text COLLATE "C" NOT NULL,
-                        cloud_service_group text COLLATE "C" NOT NULL,
-                        cloud_service_type  text COLLATE "C" NOT NULL,
-                        account             text COLLATE "C",
-                        region_code         text COLLATE "C",
-                        project_id          text COLLATE "C",
-                        collector_id        text COLLATE "C",
-                        service_account_id  text COLLATE "C",
-                        resource_id         text COLLATE "C",
-                        content_hash        bytea,
-                        misses              integer NOT NULL DEFAULT 0,
-                        created_at          timestamptz NOT NULL,
-                        updated_at          timestamptz NOT NULL,
-                        doc                 jsonb NOT NULL,
-                        PRIMARY KEY (domain_id, id)
-                    )""".formatted(SCHEMA));
-            statement.execute("CREATE UNIQUE INDEX cloud_service_identity ON " + SCHEMA + ".cloud_service"
-                    + " (domain_id, provider, account, resource_id, cloud_service_group, cloud_service_type) NULLS NOT DISTINCT"
-                    + " WHERE resource_id IS NOT NULL");
-            statement.execute("CREATE INDEX cloud_service_collection ON " + SCHEMA + ".cloud_service"
-                    + " (domain_id, collector_id, service_account_id, state)");
-            statement.execute("CREATE INDEX cloud_service_kind ON " + SCHEMA + ".cloud_service"
-                    + " (domain_id, provider, cloud_service_group, cloud_service_type)");
-            statement.execute("CREATE INDEX cloud_service_project ON " + SCHEMA + ".cloud_service (domain_id, project_id NULLS FIRST)");
-            statement.execute("CREATE INDEX cloud_service_created ON " + SCHEMA + ".cloud_service (domain_id, created_at, id)");
-            statement.execute("CREATE INDEX cloud_service_doc ON " + SCHEMA + ".cloud_service USING gin (doc jsonb_path_ops)");
-            // pg_trgm lives where the server's migration created it (public).
-            statement.execute("CREATE INDEX cloud_service_name_trgm ON " + SCHEMA + ".cloud_service"
-                    + " USING gin (name public.gin_trgm_ops)");
+            // The server's own table as its migrations made it: the same columns, defaults and indexes.
+            statement.execute("CREATE TABLE " + SCHEMA + ".cloud_service (LIKE public.cloud_service INCLUDING ALL)");
         }
     }
 
